@@ -1,0 +1,448 @@
+//! The line classifier: finds the article's body region and gives every other line a reason.
+
+use std::collections::HashSet;
+
+use super::doc::{DocLine, Document};
+use super::patterns::{CREDITS, END_MARKERS, EXACT, PREFIX};
+use super::{LineClass, LineKind};
+use crate::model::Format;
+
+/// Lines learned as furniture of an outlet: they recur across its articles.
+#[derive(Clone, Debug, Default)]
+pub struct Furniture {
+    pub keys: HashSet<u64>,
+}
+
+/// The key a line is compared by across articles (case and spacing ignored).
+pub fn furniture_key(line: &str) -> u64 {
+    let mut s = String::with_capacity(line.len());
+    for w in line.split_whitespace() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&w.to_lowercase());
+    }
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Feat {
+    blank: bool,
+    words: usize,
+    caps: bool,
+    pattern: Option<&'static str>,
+    end_marker: bool,
+    caption: bool,
+    byline: bool,
+    metadata: bool,
+    truncated: bool,
+    prose: bool,
+    headline: bool,
+    learned: bool,
+}
+
+fn trim_punct(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '|' | '›' | '»' | '→' | '-' | '–' | '—' | '>' | '•' | '·'))
+}
+
+/// A trailing "(Name/Agency)" or "[... via AP]" photo credit, or a "Photo: ..." line.
+fn is_caption(t: &str, lower: &str) -> bool {
+    let close = match t.chars().last() {
+        Some(')') => '(',
+        Some(']') => '[',
+        _ => return lower.contains("(photo") || lower.contains("(фото"),
+    };
+    let Some(open) = t.rfind(close) else {
+        return false;
+    };
+    let inner = t[open + 1..t.len() - 1].to_lowercase();
+    if inner.len() > 90 || inner.is_empty() {
+        return false;
+    }
+    inner.contains('/')
+        || CREDITS.iter().any(|c| {
+            inner
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| w == *c)
+                || (c.len() > 4 && inner.contains(c))
+        })
+}
+
+fn is_byline(t: &str, lower: &str, words: usize) -> bool {
+    if words > 24 || words < 2 {
+        return false;
+    }
+    let starts = ["by ", "автор:", "author:", "written by", "posted by", "words by", "автор ", "від "];
+    if starts.iter().any(|s| lower.starts_with(s)) {
+        // "By Name Surname": the next word is capitalised.
+        return t
+            .split_whitespace()
+            .nth(1)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+            || lower.starts_with("автор");
+    }
+    (lower.starts_with("published") || lower.starts_with("updated") || lower.starts_with("опубліковано") || lower.starts_with("опубликовано"))
+        && super::meta::parse_date_text(t).is_some()
+        || (words <= 8 && super::meta::parse_date_text(t).is_some() && !t.ends_with('.'))
+}
+
+fn is_timestamp(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&digits) && b.get(digits) == Some(&b':') && t.split_whitespace().count() <= 5
+}
+
+fn is_reading_time(lower: &str) -> bool {
+    let w: Vec<&str> = lower.split_whitespace().collect();
+    w.len() <= 6
+        && w.windows(3).any(|x| x[0].chars().all(|c| c.is_ascii_digit()) && x[1].starts_with("min") && x[2].starts_with("read"))
+        || (w.len() <= 4 && (lower.ends_with("min read") || lower.ends_with("хв читання") || lower.ends_with("мин чтения")))
+}
+
+fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
+    let t = text.trim();
+    if t.is_empty() {
+        return Feat {
+            blank: true,
+            ..Feat::default()
+        };
+    }
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    let last = t.chars().last().unwrap_or(' ');
+    let ends_sentence = matches!(last, '.' | '!' | '?' | '"' | '”' | '»' | '\'' | '’' | ';' | ':' | ')')
+        && !t.ends_with("...")
+        || t.ends_with("?\"")
+        || t.ends_with(".”");
+    let truncated = t.ends_with('…') || (t.ends_with("...") && words > 12);
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    let caps = letters.len() >= 10 && upper * 10 >= letters.len() * 9 && words >= 3;
+    let tp = trim_punct(&lower);
+    let mut pattern = EXACT.iter().find(|(p, _)| *p == tp).map(|(_, r)| *r);
+    if pattern.is_none() {
+        pattern = PREFIX
+            .iter()
+            .find(|(p, _)| lower.starts_with(p))
+            .map(|(_, r)| *r);
+    }
+    if pattern.is_none() && is_timestamp(t) {
+        pattern = Some("time stamp of a news feed item");
+    }
+    if pattern.is_none() && is_reading_time(&lower) {
+        pattern = Some("reading time");
+    }
+    let end_marker = words <= 6 && END_MARKERS.contains(&tp);
+    let metadata = lower.starts_with("original article source")
+        || (lower.starts_with("source:") || lower.starts_with("джерело:") || lower.starts_with("источник:")) && words <= 12;
+    let caption = pattern.is_none() && !metadata && is_caption(t, &lower);
+    let byline = pattern.is_none() && !metadata && is_byline(t, &lower, words);
+    let learned = furniture.keys.contains(&furniture_key(t));
+    let min_words = if format == Format::Telegram { 3 } else { 10 };
+    let prose = pattern.is_none()
+        && !caption
+        && !metadata
+        && !byline
+        && !truncated
+        && !caps
+        && words >= min_words
+        && (ends_sentence || words >= 25);
+    let headline = pattern.is_none()
+        && !caption
+        && !byline
+        && !metadata
+        && !truncated
+        && (2..=25).contains(&words)
+        && !matches!(last, '.' | ',' | ';');
+    Feat {
+        blank: false,
+        words,
+        caps,
+        pattern,
+        end_marker,
+        caption,
+        byline,
+        metadata,
+        truncated,
+        prose,
+        headline,
+        learned,
+    }
+}
+
+/// The body region: (first, last) line index, or `None` when nothing looks like prose.
+fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
+    // Runs of prose separated by breaks: an end marker or four furniture lines in a row.
+    #[derive(Clone, Copy)]
+    struct Run {
+        first: usize,
+        last: usize,
+        mass: usize,
+        ended_by_marker: bool,
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut cur: Option<Run> = None;
+    let mut gap = 0usize;
+    for (i, x) in f.iter().enumerate() {
+        if x.end_marker {
+            if let Some(mut r) = cur.take() {
+                r.ended_by_marker = true;
+                runs.push(r);
+            } else if let Some(r) = runs.last_mut() {
+                r.ended_by_marker = true;
+            }
+            gap = 0;
+            continue;
+        }
+        if x.blank {
+            continue;
+        }
+        if x.prose && !(x.learned && x.words < 15) {
+            gap = 0;
+            let r = cur.get_or_insert(Run {
+                first: i,
+                last: i,
+                mass: 0,
+                ended_by_marker: false,
+            });
+            r.last = i;
+            r.mass += x.words;
+        } else {
+            gap += 1;
+            if gap >= 4
+                && let Some(r) = cur.take()
+            {
+                runs.push(r);
+            }
+        }
+    }
+    if let Some(r) = cur.take() {
+        runs.push(r);
+    }
+    let best = (0..runs.len()).max_by_key(|&i| runs[i].mass)?;
+    let (mut lo, mut hi) = (best, best);
+    let min_mass = (runs[best].mass / 5).max(25);
+    while hi + 1 < runs.len() && !runs[hi].ended_by_marker && runs[hi + 1].mass >= min_mass {
+        hi += 1;
+    }
+    while lo > 0 && !runs[lo - 1].ended_by_marker && runs[lo - 1].mass >= min_mass.max(40) {
+        lo -= 1;
+    }
+    Some((runs[lo].first, runs[hi].last))
+}
+
+/// Classify every line of a document.
+pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
+    let f: Vec<Feat> = doc
+        .lines
+        .iter()
+        .map(|l| features(doc.line_text(l), doc.format, furniture))
+        .collect();
+    let mut out: Vec<LineClass> = vec![LineClass::keep(LineKind::Blank); f.len()];
+    if doc.format == Format::Html && doc.lines.iter().any(|l| l.hints.extracted == Some(true)) {
+        classify_extracted(doc, &f, &mut out);
+        return out;
+    }
+    if doc.format == Format::Telegram {
+        for (i, x) in f.iter().enumerate() {
+            if !x.blank {
+                out[i] = furniture_reason(x).map_or(LineClass::keep(LineKind::Body), |(k, r)| LineClass::drop(k, r));
+            }
+        }
+        return out;
+    }
+    let hinted: Vec<Option<LineClass>> = doc.lines.iter().zip(&f).map(|(l, x)| from_hints(l, x)).collect();
+    let region = body_region(&f);
+    let (start, end) = region.unwrap_or((f.len(), f.len()));
+    // Before the body: title, byline, captions, furniture.
+    let first_byline = (0..start).find(|&i| f[i].byline);
+    let title_idx = hinted
+        .iter()
+        .take(start)
+        .position(|h| h.as_ref().is_some_and(|c| c.kind == LineKind::Title))
+        .or_else(|| {
+            let before = first_byline.unwrap_or(start);
+            (0..before).rev().find(|&i| f[i].headline && !f[i].learned && !f[i].end_marker && f[i].words >= 3)
+        });
+    let mut section: Option<String> = None;
+    for i in 0..f.len() {
+        let x = &f[i];
+        if x.blank {
+            continue;
+        }
+        if let Some(h) = &hinted[i] {
+            if h.kind != LineKind::Title || Some(i) == title_idx {
+                out[i] = h.clone();
+                continue;
+            }
+        }
+        if i < start {
+            out[i] = if Some(i) == title_idx {
+                LineClass::keep(LineKind::Title)
+            } else if let Some((k, r)) = furniture_reason(x) {
+                LineClass::drop(k, r)
+            } else {
+                LineClass::drop(LineKind::Boilerplate, "before the article starts (navigation or promotion)")
+            };
+            continue;
+        }
+        if i > end {
+            if x.end_marker {
+                section = Some(doc.line_text(&doc.lines[i]).trim().trim_end_matches(':').to_owned());
+            }
+            out[i] = if let Some((k, r)) = furniture_reason(x) {
+                LineClass::drop(k, r)
+            } else if let Some(s) = &section {
+                LineClass::drop(LineKind::Boilerplate, format!("in the “{s}” section after the article"))
+            } else if x.truncated || (x.headline && f.get(next_nonblank(&f, i)).is_some_and(|n| n.truncated)) {
+                LineClass::drop(LineKind::Boilerplate, "teaser for another story")
+            } else {
+                LineClass::drop(LineKind::Boilerplate, "after the end of the article")
+            };
+            continue;
+        }
+        // Inside the body region.
+        out[i] = if x.prose && !(x.learned && x.words < 15) {
+            LineClass::keep(LineKind::Body)
+        } else if let Some((k, r)) = furniture_reason(x) {
+            LineClass::drop(k, r)
+        } else if x.truncated {
+            LineClass::drop(LineKind::Boilerplate, "teaser for another story")
+        } else if x.headline && f.get(next_nonblank(&f, i)).is_some_and(|n| n.truncated) {
+            LineClass::drop(LineKind::Boilerplate, "teaser for another story")
+        } else if x.headline && f.get(next_nonblank(&f, i)).is_some_and(|n| n.caption) {
+            LineClass::drop(LineKind::Caption, "photo description")
+        } else if x.headline && x.words <= 14 && !x.caps {
+            LineClass::keep(LineKind::Subhead)
+        } else {
+            LineClass::keep(LineKind::Body)
+        };
+    }
+    // A standfirst: the first body line right after the title, followed by furniture.
+    if let Some(t) = title_idx
+        && start < f.len()
+        && next_nonblank(&f, t) == start
+        && f[start].words <= 45
+        && !f.get(next_nonblank(&f, start)).is_some_and(|n| n.prose)
+    {
+        out[start] = LineClass::keep(LineKind::Dek);
+    }
+    out
+}
+
+fn next_nonblank(f: &[Feat], i: usize) -> usize {
+    (i + 1..f.len()).find(|&j| !f[j].blank).unwrap_or(f.len())
+}
+
+/// The kind and reason of a line that is furniture by its own look, if it is.
+fn furniture_reason(x: &Feat) -> Option<(LineKind, String)> {
+    if let Some(r) = x.pattern {
+        return Some((LineKind::Boilerplate, r.to_owned()));
+    }
+    if x.metadata {
+        return Some((LineKind::Metadata, "source line (read into the metadata)".to_owned()));
+    }
+    if x.byline {
+        return Some((LineKind::Byline, "byline (read into the metadata)".to_owned()));
+    }
+    if x.caption {
+        return Some((LineKind::Caption, "photo caption".to_owned()));
+    }
+    if x.learned {
+        return Some((LineKind::Boilerplate, "repeated in other articles from this outlet".to_owned()));
+    }
+    if x.caps {
+        return Some((LineKind::Boilerplate, "headline of another story, in capitals".to_owned()));
+    }
+    if x.end_marker {
+        return Some((LineKind::Boilerplate, "heading of a section after the article".to_owned()));
+    }
+    None
+}
+
+/// Classes that format hints decide on their own (Markdown front matter, images, headings).
+fn from_hints(l: &DocLine, x: &Feat) -> Option<LineClass> {
+    let h = &l.hints;
+    if h.front_matter {
+        return Some(LineClass::drop(LineKind::Metadata, "front matter (read into the metadata)"));
+    }
+    if h.image {
+        return Some(LineClass::drop(LineKind::Caption, "image"));
+    }
+    if h.heading == 1 {
+        return Some(LineClass::keep(LineKind::Title));
+    }
+    if h.nav {
+        return Some(LineClass::drop(LineKind::Boilerplate, "navigation"));
+    }
+    if h.list_item && h.link_percent > 60 {
+        return Some(LineClass::drop(LineKind::Boilerplate, "list of links"));
+    }
+    if h.link_percent > 80 && !x.prose {
+        return Some(LineClass::drop(LineKind::Boilerplate, "link"));
+    }
+    None
+}
+
+/// HTML whose readability extraction succeeded: extracted lines are the article.
+fn classify_extracted(doc: &Document, f: &[Feat], out: &mut [LineClass]) {
+    let mut title_done = false;
+    for (i, l) in doc.lines.iter().enumerate() {
+        let x = &f[i];
+        let h = &l.hints;
+        if x.blank {
+            continue;
+        }
+        if h.heading == 1 && !title_done {
+            title_done = true;
+            out[i] = LineClass::keep(LineKind::Title);
+            continue;
+        }
+        if h.extracted == Some(true) {
+            out[i] = if h.caption || x.caption {
+                LineClass::drop(LineKind::Caption, "photo caption")
+            } else if let Some(r) = x.pattern.filter(|_| !x.prose) {
+                LineClass::drop(LineKind::Boilerplate, r)
+            } else if x.byline {
+                LineClass::drop(LineKind::Byline, "byline (read into the metadata)")
+            } else if h.heading > 0 {
+                LineClass::keep(LineKind::Subhead)
+            } else {
+                LineClass::keep(LineKind::Body)
+            };
+            continue;
+        }
+        let reason = if let Some((_, r)) = furniture_reason(x) {
+            r
+        } else if h.comments {
+            "reader comments".to_owned()
+        } else if h.nav {
+            "navigation".to_owned()
+        } else if h.header {
+            "page header".to_owned()
+        } else if h.footer {
+            "page footer".to_owned()
+        } else if h.aside {
+            "sidebar".to_owned()
+        } else if h.caption {
+            "photo caption".to_owned()
+        } else if h.form {
+            "form".to_owned()
+        } else if h.link_percent > 60 {
+            "link to another page".to_owned()
+        } else if h.furniture_class {
+            "page furniture (sharing, related stories, promotion)".to_owned()
+        } else {
+            "outside the article text".to_owned()
+        };
+        let kind = if x.byline {
+            LineKind::Byline
+        } else if h.caption || x.caption {
+            LineKind::Caption
+        } else {
+            LineKind::Boilerplate
+        };
+        out[i] = LineClass::drop(kind, reason);
+    }
+}

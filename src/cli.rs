@@ -1,0 +1,205 @@
+//! The command line: open the app, import, clean, analyze, export, merge.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::analysis::analyze_project;
+use crate::model::{ArticleId, Edit, Project};
+use crate::{compare, export, ingest, project};
+
+#[derive(Parser)]
+#[command(name = "crosscheck", version, about = "A research notebook for reporting on the Russia–Ukraine war")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Project file to open in the app (without one, the last project or the sample opens).
+    project: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Json,
+    Md,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files or folders into a project (created if needed).
+    Import {
+        project: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the cleaned body of an article file.
+    Clean { file: PathBuf },
+    /// Analyse article files or a project: metadata, lines, claims and comparisons.
+    Analyze {
+        /// Print one JSON object (the documented contract).
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Export a project's claims and comparison.
+    Export {
+        project: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Merge two projects into a third.
+    Merge {
+        a: PathBuf,
+        b: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// Parse arguments and run; returns the exit code.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        None => {
+            crate::app::run_native(cli.project)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import { project, files }) => import(&project, &files),
+        Some(Command::Clean { file }) => clean(&file),
+        Some(Command::Analyze { json, inputs }) => analyze(&inputs, json),
+        Some(Command::Export {
+            project,
+            format,
+            output,
+        }) => {
+            let p = project::load(&project)?;
+            let an = analyze_project(&p);
+            let cmp = compare::compare_project(&p, &an, &compare::Options::default());
+            let text = match format {
+                ExportFormat::Csv => export::claims_csv(&p, &an),
+                ExportFormat::Json => {
+                    let files: Vec<(String, ArticleId)> = p.articles.values().map(|a| (a.source.file_name.clone(), a.id.clone())).collect();
+                    serde_json::to_string_pretty(&export::analyze_json(&p, &an, &files, &cmp))?
+                }
+                ExportFormat::Md => export::markdown(&p, &an, &cmp),
+            };
+            std::fs::write(&output, text).with_context(|| format!("could not write {}", output.display()))?;
+            eprintln!("wrote {}", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Merge { a, b, output }) => {
+            let mut pa = project::load(&a)?;
+            let pb = project::load(&b)?;
+            let summary = project::merge(&mut pa, &pb, &b.display().to_string());
+            project::save(&output, &pa)?;
+            println!("{summary}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn import(path: &Path, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut p = if path.exists() {
+        project::load(path)?
+    } else {
+        Project::default()
+    };
+    let list = ingest::collect_files(files);
+    if list.is_empty() {
+        bail!("no importable files found in the paths given; Crosscheck imports {}", ingest::SUPPORTED);
+    }
+    let (mut added, mut dup, mut failed) = (0, 0, 0);
+    for f in &list {
+        match ingest::import_path(f) {
+            Ok(arts) => {
+                for a in arts {
+                    if Edit::AddArticles(vec![a]).apply(&mut p) {
+                        added += 1;
+                    } else {
+                        dup += 1;
+                    }
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("skipped {e}");
+            }
+        }
+    }
+    project::save(path, &p)?;
+    println!(
+        "{}: {added} articles added, {dup} already there, {failed} files skipped; {} articles in all",
+        path.display(),
+        p.articles.len()
+    );
+    Ok(if added == 0 && failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn clean(file: &Path) -> anyhow::Result<ExitCode> {
+    let arts = ingest::import_path(file)?;
+    let mut p = Project::default();
+    for a in arts {
+        p.add_article(a);
+    }
+    let an = analyze_project(&p);
+    let mut out = std::io::stdout().lock();
+    for a in an.articles.values() {
+        for (_, line) in a.cleaned_lines() {
+            writeln!(out, "{}", line.trim())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn analyze(inputs: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let mut p = Project::default();
+    let mut files: Vec<(String, ArticleId)> = Vec::new();
+    let mut errors = 0;
+    for input in inputs {
+        if input.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+            let proj = project::load(input)?;
+            for a in proj.articles.values() {
+                files.push((a.source.file_name.clone(), a.id.clone()));
+            }
+            project::merge(&mut p, &proj, &input.display().to_string());
+            continue;
+        }
+        match ingest::import_path(input) {
+            Ok(arts) => {
+                for a in arts {
+                    files.push((input.display().to_string(), a.id.clone()));
+                    p.add_article(a);
+                }
+            }
+            Err(e) => {
+                errors += 1;
+                eprintln!("skipped {e}");
+            }
+        }
+    }
+    let an = analyze_project(&p);
+    let cmp = compare::compare_project(&p, &an, &compare::Options::default());
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &export::analyze_json(&p, &an, &files, &cmp))?;
+        writeln!(out)?;
+    } else {
+        for (file, id) in &files {
+            let Some(a) = an.articles.get(id) else { continue };
+            writeln!(out, "{file}: {} — {} claims", a.meta.title.as_deref().unwrap_or("(no title)"), a.claims.len())?;
+            for c in &a.claims {
+                writeln!(out, "  {:>4}  {:<20} {:<20} {}", c.line, c.camp.word(), c.speaker.as_deref().unwrap_or("-"), c.text.trim())?;
+            }
+        }
+        for c in &cmp {
+            writeln!(out, "{} · {} · {}: {} — {}", c.place, c.period, c.topic.word(), c.verdict.word(), c.reason)?;
+        }
+    }
+    Ok(if errors > 0 && files.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,394 @@
+//! Cross-source comparison: claims grouped by place, period and topic; each camp's position and
+//! a verdict between camps (agree, conflict, mixed, single) with its reason and its claims.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::Datelike;
+use serde_json::{Value, json};
+
+use crate::analysis::Analysis;
+use crate::model::{ArticleId, Camp, Claim, ClaimId, Project, Stance, Topic, Verification};
+
+/// Time window claims are grouped by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Window {
+    Day,
+    #[default]
+    Week,
+    Month,
+    /// One window for all time.
+    All,
+}
+
+impl Window {
+    pub const ALL: [Window; 4] = [Window::Day, Window::Week, Window::Month, Window::All];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Window::Day => "day",
+            Window::Week => "week",
+            Window::Month => "month",
+            Window::All => "all time",
+        }
+    }
+}
+
+/// What places are grouped by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rollup {
+    /// Each settlement on its own.
+    #[default]
+    Place,
+    /// Settlements rolled up to their oblast.
+    Oblast,
+}
+
+/// Grouping options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub window: Window,
+    pub rollup: Rollup,
+}
+
+/// The verdict between camps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    Agree,
+    Conflict,
+    Mixed,
+    Single,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] = [Verdict::Conflict, Verdict::Mixed, Verdict::Agree, Verdict::Single];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Conflict => "conflict",
+            Verdict::Mixed => "mixed",
+            Verdict::Single => "single",
+        }
+    }
+
+    pub fn from_word(w: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.word() == w)
+    }
+}
+
+/// A claim behind a verdict.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ClaimRef {
+    pub article: ArticleId,
+    pub claim: ClaimId,
+}
+
+/// One camp's position in a group.
+#[derive(Clone, Debug)]
+pub struct Position {
+    pub camp: Camp,
+    /// A short phrase ("Ukraine holds Kupiansk").
+    pub phrase: String,
+    /// +1 favours Ukraine … −1 favours Russia, weighted.
+    pub lean: f32,
+    /// Total weight of the camp's claims (hedged, relayed, unverified weigh less).
+    pub weight: f32,
+    /// The camp says both things.
+    pub split: bool,
+    pub claims: Vec<ClaimRef>,
+    pub weak: bool,
+}
+
+/// A comparison row: a place × period × topic group.
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    /// Stable key for overrides: "place|period|topic".
+    pub key: String,
+    pub place: String,
+    pub oblast: Option<String>,
+    pub period: String,
+    pub topic: Topic,
+    pub verdict: Verdict,
+    /// The computed verdict (differs from `verdict` when the user overrode it).
+    pub computed: Verdict,
+    pub reason: String,
+    pub note: Option<String>,
+    pub positions: BTreeMap<Camp, Position>,
+    pub claims: Vec<ClaimRef>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+impl Comparison {
+    /// The contract's JSON shape.
+    pub fn to_json(&self) -> Value {
+        let camps: serde_json::Map<String, Value> = self
+            .positions
+            .iter()
+            .map(|(c, p)| (c.word().to_owned(), json!(p.phrase)))
+            .collect();
+        json!({
+            "place": self.place,
+            "oblast": self.oblast,
+            "period": self.period,
+            "topic": self.topic.word(),
+            "verdict": self.verdict.word(),
+            "computed_verdict": self.computed.word(),
+            "reason": self.reason,
+            "note": self.note,
+            "camps": camps,
+            "claims": self.claims.iter().map(|c| json!({"article": c.article.0, "claim": c.claim.0})).collect::<Vec<_>>(),
+        })
+    }
+}
+
+fn period_of(d: Option<chrono::NaiveDate>, w: Window) -> String {
+    let Some(d) = d else {
+        return "undated".to_owned();
+    };
+    match w {
+        Window::Day => d.format("%Y-%m-%d").to_string(),
+        Window::Week => {
+            let iso = d.iso_week();
+            format!("{}-W{:02}", iso.year(), iso.week())
+        }
+        Window::Month => d.format("%Y-%m").to_string(),
+        Window::All => "all".to_owned(),
+    }
+}
+
+fn claim_weight(c: &Claim) -> f32 {
+    let mut w = 1.0;
+    if c.hedged {
+        w *= 0.5;
+    }
+    if !c.relayed_by.is_empty() {
+        w *= 0.7;
+    }
+    match c.verification {
+        Verification::Unverified => w *= 0.7,
+        Verification::Corroborated => w *= 1.3,
+        Verification::Contradicted => w *= 0.2,
+        _ => {}
+    }
+    w
+}
+
+fn phrase(topic: Topic, lean: f32, place: &str) -> String {
+    let side = if lean > 0.25 {
+        1
+    } else if lean < -0.25 {
+        -1
+    } else {
+        0
+    };
+    match (topic, side) {
+        (Topic::Control, 1) => format!("Russia does not hold {place}; Ukraine holds it"),
+        (Topic::Control, -1) => format!("Russia controls {place}"),
+        (Topic::Control, _) => format!("control of {place} contested"),
+        (Topic::Movement, 1) => format!("Russian advance at {place} stalled or pushed back"),
+        (Topic::Movement, -1) => format!("Russian forces advancing at {place}"),
+        (Topic::Movement, _) => format!("fighting and movement around {place}"),
+        (Topic::Attacks, 1) => format!("Russian attacks near {place} repelled"),
+        (Topic::Attacks, -1) => format!("Russian assaults near {place} succeeding"),
+        (Topic::Attacks, _) => format!("attacks near {place}"),
+        (Topic::Strikes, 1) => format!("Ukrainian strikes hit Russian forces at {place}"),
+        (Topic::Strikes, -1) => format!("Russian strikes hit {place}"),
+        (Topic::Strikes, _) => format!("strikes and casualties at {place}"),
+        (Topic::Surrender, 1) => format!("Russian troops surrendering at {place}"),
+        (Topic::Surrender, -1) => format!("Ukrainian troops surrendering at {place}"),
+        (Topic::Surrender, _) => format!("surrenders reported at {place}"),
+        (Topic::General, 1) => format!("situation at {place} favours Ukraine"),
+        (Topic::General, -1) => format!("situation at {place} favours Russia"),
+        (Topic::General, _) => format!("reports on {place}"),
+    }
+}
+
+struct Acc<'a> {
+    place: String,
+    oblast: Option<String>,
+    period: String,
+    topic: Topic,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    claims: Vec<(&'a ArticleId, &'a Claim)>,
+}
+
+/// Compare the claims of a project.
+pub fn compare_project(p: &Project, analysis: &Analysis, opts: &Options) -> Vec<Comparison> {
+    let mut groups: BTreeMap<String, Acc<'_>> = BTreeMap::new();
+    for (id, an) in &analysis.articles {
+        let article_day = an.meta.published.and_then(|d| d.day());
+        for c in &an.claims {
+            if matches!(c.camp, Camp::Other) && c.speaker.is_none() {
+                continue;
+            }
+            let day = c.date.and_then(|d| d.first_day()).or(article_day);
+            let period = period_of(day, opts.window);
+            let mut seen = std::collections::HashSet::new();
+            for pl in &c.places {
+                let (name, oblast, lat, lon) = match opts.rollup {
+                    Rollup::Place => (pl.name.clone(), pl.oblast.clone(), pl.lat, pl.lon),
+                    Rollup::Oblast => match &pl.oblast {
+                        Some(o) => (format!("{o} oblast"), Some(o.clone()), None, None),
+                        None => (pl.name.clone(), None, pl.lat, pl.lon),
+                    },
+                };
+                if !seen.insert(name.clone()) {
+                    continue;
+                }
+                let key = format!("{}|{}|{}|{}", name, oblast.as_deref().unwrap_or(""), period, c.topic.word());
+                let acc = groups.entry(key).or_insert_with(|| Acc {
+                    place: name,
+                    oblast,
+                    period: period.clone(),
+                    topic: c.topic,
+                    lat,
+                    lon,
+                    claims: Vec::new(),
+                });
+                acc.claims.push((id, c));
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(key, acc)| judge(key, acc, p))
+        .collect()
+}
+
+fn judge(key: String, acc: Acc<'_>, p: &Project) -> Comparison {
+    let mut by_camp: BTreeMap<Camp, Vec<(&ArticleId, &Claim)>> = BTreeMap::new();
+    for (a, c) in &acc.claims {
+        by_camp.entry(c.camp).or_default().push((a, c));
+    }
+    let mut positions = BTreeMap::new();
+    for (camp, list) in &by_camp {
+        let weight: f32 = list.iter().map(|(_, c)| claim_weight(c)).sum();
+        let pos: f32 = list.iter().filter(|(_, c)| c.stance == Stance::FavoursUkraine).map(|(_, c)| claim_weight(c)).sum();
+        let neg: f32 = list.iter().filter(|(_, c)| c.stance == Stance::FavoursRussia).map(|(_, c)| claim_weight(c)).sum();
+        let lean = if weight > 0.0 { (pos - neg) / weight } else { 0.0 };
+        let split = pos > 0.0 && neg > 0.0 && pos.min(neg) >= 0.5 * pos.max(neg);
+        let weak = list.iter().all(|(_, c)| c.hedged || !c.relayed_by.is_empty() || c.verification == Verification::Unverified);
+        let mut phrase = phrase(acc.topic, lean, &acc.place);
+        if split {
+            phrase = format!("says both: {phrase}, and the opposite");
+        }
+        if weak {
+            phrase.push_str(" (hedged, relayed or unverified)");
+        }
+        positions.insert(
+            *camp,
+            Position {
+                camp: *camp,
+                phrase,
+                lean,
+                weight,
+                split,
+                claims: list.iter().map(|(a, c)| ClaimRef { article: (*a).clone(), claim: c.id.clone() }).collect(),
+                weak,
+            },
+        );
+    }
+    let (computed, mut reason) = verdict(&positions);
+    let mut claims: Vec<ClaimRef> = positions.values().flat_map(|p| p.claims.iter().cloned()).collect();
+    claims.sort();
+    claims.dedup();
+    let (verdict, note) = match p.verdict_overrides.get(&key) {
+        Some(o) => match Verdict::from_word(&o.verdict) {
+            Some(v) => {
+                reason = format!("set by the user: {}; computed: {} ({reason})", o.note, computed.word());
+                (v, Some(o.note.clone()))
+            }
+            None => (computed, None),
+        },
+        None => (computed, None),
+    };
+    Comparison {
+        key,
+        place: acc.place,
+        oblast: acc.oblast,
+        period: acc.period,
+        topic: acc.topic,
+        verdict,
+        computed,
+        reason,
+        note,
+        positions,
+        claims,
+        lat: acc.lat,
+        lon: acc.lon,
+    }
+}
+
+fn verdict(positions: &BTreeMap<Camp, Position>) -> (Verdict, String) {
+    let names = |f: &dyn Fn(&Position) -> bool| -> String {
+        positions.values().filter(|p| f(p)).map(|p| p.camp.label()).collect::<Vec<_>>().join(", ")
+    };
+    let weak_note = if positions.values().any(|p| p.weak) {
+        format!("; weaker evidence from {} (hedged, relayed or unverified)", names(&|p| p.weak))
+    } else {
+        String::new()
+    };
+    if positions.len() == 1 {
+        let p = positions.values().next().map(|p| p.camp.label()).unwrap_or_default();
+        return (Verdict::Single, format!("only {p} speaks about this{weak_note}"));
+    }
+    if positions.values().any(|p| p.split) {
+        return (Verdict::Mixed, format!("{} contradict themselves{weak_note}", names(&|p| p.split)));
+    }
+    let pro_u: Vec<&Position> = positions.values().filter(|p| p.lean > 0.25).collect();
+    let pro_r: Vec<&Position> = positions.values().filter(|p| p.lean < -0.25).collect();
+    if !pro_u.is_empty() && !pro_r.is_empty() {
+        let strong_u = pro_u.iter().any(|p| !p.weak);
+        let strong_r = pro_r.iter().any(|p| !p.weak);
+        let v = if strong_u && strong_r { Verdict::Conflict } else { Verdict::Mixed };
+        return (
+            v,
+            format!(
+                "{} say it favours Ukraine, {} say it favours Russia{}{weak_note}",
+                names(&|p| p.lean > 0.25),
+                names(&|p| p.lean < -0.25),
+                if v == Verdict::Mixed { "; one side's evidence is weak, so the evidence is split rather than in conflict" } else { "" }
+            ),
+        );
+    }
+    let opposed = positions.values().any(|p| p.camp.side() == Some(true)) && positions.values().any(|p| p.camp.side() == Some(false));
+    let direction = if !pro_u.is_empty() {
+        "in Ukraine's favour"
+    } else if !pro_r.is_empty() {
+        "in Russia's favour"
+    } else {
+        "without taking a side"
+    };
+    (
+        Verdict::Agree,
+        format!(
+            "{} all report it {direction}{}{weak_note}",
+            names(&|_| true),
+            if opposed { " — opposed camps agree" } else { "" }
+        ),
+    )
+}
+
+/// The comparison as a Markdown section for briefings.
+pub fn report_markdown(comparisons: &[Comparison], p: &Project, analysis: &Analysis) -> String {
+    let mut s = String::from("## Comparison\n\n");
+    for c in comparisons {
+        let _ = writeln!(s, "### {} · {} · {} — {}\n", c.place, c.period, c.topic.word(), c.verdict.word().to_uppercase());
+        let _ = writeln!(s, "{}\n", c.reason);
+        for pos in c.positions.values() {
+            let _ = writeln!(s, "- **{}**: {}", pos.camp.label(), pos.phrase);
+            for r in &pos.claims {
+                let Some(an) = analysis.articles.get(&r.article) else { continue };
+                let Some(cl) = an.claims.iter().find(|x| x.id == r.claim) else { continue };
+                let src = an.meta.outlet.clone().or_else(|| p.articles.get(&r.article).map(|a| a.source.file_name.clone())).unwrap_or_default();
+                let date = cl.date.or(an.meta.published).map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
+                let _ = writeln!(s, "  - “{}” — {}, {} ({date})", cl.text.trim(), cl.speaker.as_deref().unwrap_or("unattributed"), src);
+            }
+        }
+        s.push('\n');
+    }
+    s
+}

@@ -1,0 +1,196 @@
+//! Exports: the `analyze --json` contract, and CSV, JSON and Markdown exports of a project.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::analysis::{Analysis, ArticleAnalysis};
+use crate::compare::Comparison;
+use crate::model::{Claim, LineDecision, Meta, Project};
+
+fn meta_json(m: &Meta) -> Value {
+    json!({
+        "title": m.title,
+        "author": m.author,
+        "outlet": m.outlet,
+        "url": m.url,
+        "published": m.published.and_then(|d| d.contract()),
+    })
+}
+
+/// One claim in the contract's shape.
+pub fn claim_json(c: &Claim) -> Value {
+    json!({
+        "id": c.id.0,
+        "line": c.line,
+        "text": c.text,
+        "speaker": c.speaker,
+        "camp": c.camp.word(),
+        "cue": c.cue,
+        "quote": c.quote,
+        "relayed_by": c.relayed_by,
+        "places": c.places.iter().map(|p| json!({
+            "name": p.name, "oblast": p.oblast, "id": p.id, "lat": p.lat, "lon": p.lon,
+        })).collect::<Vec<_>>(),
+        "date": c.date.and_then(|d| d.contract_day()),
+        "date_text": c.date_text,
+        "topic": c.topic.word(),
+        "stance": c.stance.word(),
+        "hedged": c.hedged,
+        "verification": c.verification.word(),
+    })
+}
+
+fn lines_json(an: &ArticleAnalysis, decisions: &std::collections::BTreeMap<u32, LineDecision>) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::with_capacity(an.doc.lines.len());
+    let mut last_src = 0u32;
+    for (i, l) in an.doc.lines.iter().enumerate() {
+        let class = &an.classes[i];
+        let user = decisions.get(&(i as u32 + 1));
+        let reason = match (user, an.kept[i]) {
+            (Some(LineDecision::Remove), _) => Some("removed by the user".to_owned()),
+            (Some(LineDecision::Keep), _) => None,
+            (None, true) => None,
+            (None, false) => class.reason.clone(),
+        };
+        let kind = match user {
+            Some(LineDecision::Keep) if !class.kind.kept() => "body",
+            _ => class.kind.word(),
+        };
+        if l.src_line == last_src {
+            // Several rendered blocks on one source line (HTML): report the line once, as
+            // body if any of them is kept.
+            if an.kept[i]
+                && let Some(prev) = out.last_mut()
+            {
+                prev["kind"] = json!(kind);
+                prev["reason"] = Value::Null;
+            }
+            continue;
+        }
+        last_src = l.src_line;
+        out.push(json!({ "line": l.src_line, "kind": kind, "reason": reason }));
+    }
+    out
+}
+
+/// The `analyze --json` document. `files` pairs each article id with the name to report.
+pub fn analyze_json(
+    p: &Project,
+    analysis: &Analysis,
+    files: &[(String, crate::model::ArticleId)],
+    comparisons: &[Comparison],
+) -> Value {
+    let articles: Vec<Value> = files
+        .iter()
+        .filter_map(|(file, id)| {
+            let a = p.articles.get(id)?;
+            let an = analysis.articles.get(id)?;
+            Some(json!({
+                "file": file,
+                "id": id.0,
+                "meta": meta_json(&an.meta),
+                "encoding": a.source.encoding,
+                "near_duplicates": an.near_duplicates.iter().map(|d| d.0.clone()).collect::<Vec<_>>(),
+                "lines": lines_json(an, &a.line_decisions),
+                "claims": an.claims.iter().map(claim_json).collect::<Vec<_>>(),
+            }))
+        })
+        .collect();
+    json!({
+        "articles": articles,
+        "comparisons": comparisons.iter().map(Comparison::to_json).collect::<Vec<_>>(),
+    })
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// All claims as CSV, one row per claim.
+pub fn claims_csv(p: &Project, analysis: &Analysis) -> String {
+    let mut out = String::from(
+        "article,title,outlet,published,line,speaker,camp,cue,quote,relayed_by,places,oblasts,date,topic,stance,hedged,verification,text\n",
+    );
+    for (id, an) in &analysis.articles {
+        if !p.articles.contains_key(id) {
+            continue;
+        }
+        for c in &an.claims {
+            let row = [
+                id.0.clone(),
+                an.meta.title.clone().unwrap_or_default(),
+                an.meta.outlet.clone().unwrap_or_default(),
+                an.meta.published.map(|d| d.to_string()).unwrap_or_default(),
+                c.line.to_string(),
+                c.speaker.clone().unwrap_or_default(),
+                c.camp.word().to_owned(),
+                c.cue.clone().unwrap_or_default(),
+                c.quote.to_string(),
+                c.relayed_by.join("; "),
+                c.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("; "),
+                c.places.iter().map(|p| p.oblast.clone().unwrap_or_default()).collect::<Vec<_>>().join("; "),
+                c.date.map(|d| d.to_string()).unwrap_or_default(),
+                c.topic.word().to_owned(),
+                c.stance.word().unwrap_or("").to_owned(),
+                c.hedged.to_string(),
+                c.verification.word().unwrap_or("").to_owned(),
+                c.text.clone(),
+            ];
+            let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+            out.push_str(&line.join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A Markdown report: the comparison first, then each article with its claims.
+pub fn markdown(p: &Project, analysis: &Analysis, comparisons: &[Comparison]) -> String {
+    let mut s = String::from("# Crosscheck report\n\n");
+    let _ = writeln!(s, "{} articles, {} claims.\n", p.articles.len(), analysis.articles.values().map(|a| a.claims.len()).sum::<usize>());
+    if !comparisons.is_empty() {
+        s.push_str(&crate::compare::report_markdown(comparisons, p, analysis));
+    }
+    s.push_str("## Articles\n\n");
+    for (id, an) in &analysis.articles {
+        let Some(a) = p.articles.get(id) else { continue };
+        let m = &an.meta;
+        let _ = writeln!(s, "### {}\n", m.title.as_deref().unwrap_or(&a.source.file_name));
+        let mut facts = Vec::new();
+        if let Some(o) = &m.outlet {
+            facts.push(o.clone());
+        }
+        if let Some(au) = &m.author {
+            facts.push(format!("by {au}"));
+        }
+        if let Some(d) = m.published {
+            facts.push(d.to_string());
+        }
+        if let Some(u) = &m.url {
+            facts.push(format!("<{u}>"));
+        }
+        if !facts.is_empty() {
+            let _ = writeln!(s, "{}\n", facts.join(" · "));
+        }
+        for c in &an.claims {
+            let places: Vec<&str> = c.places.iter().map(|p| p.name.as_str()).collect();
+            let _ = writeln!(
+                s,
+                "- **{}** ({}){}{}: “{}”{}",
+                c.speaker.as_deref().unwrap_or("unattributed"),
+                c.camp.label(),
+                if places.is_empty() { String::new() } else { format!(" on {}", places.join(", ")) },
+                c.date.map(|d| format!(", {d}")).unwrap_or_default(),
+                c.text.trim(),
+                c.verification.word().map(|v| format!(" — {v}")).unwrap_or_default(),
+            );
+        }
+        s.push('\n');
+    }
+    s
+}
