@@ -111,7 +111,10 @@ fn shingles(doc: &Document, classes: &[LineClass]) -> HashSet<u64> {
 /// Pairs of articles sharing much of their body text; returns cluster numbers and links.
 fn near_duplicates(
     firsts: &[(&Article, Document, Vec<LineClass>, Meta)],
-) -> (HashMap<ArticleId, usize>, HashMap<ArticleId, Vec<ArticleId>>) {
+) -> (
+    HashMap<ArticleId, usize>,
+    HashMap<ArticleId, Vec<ArticleId>>,
+) {
     let sets: Vec<HashSet<u64>> = firsts.iter().map(|(_, d, c, _)| shingles(d, c)).collect();
     // Inverted index over a sample of shingles to find candidate pairs quickly.
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -154,8 +157,14 @@ fn near_duplicates(
         if common * 100 >= small * 30 {
             let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
             parent[ri.max(rj)] = ri.min(rj);
-            links.entry(firsts[i].0.id.clone()).or_default().push(firsts[j].0.id.clone());
-            links.entry(firsts[j].0.id.clone()).or_default().push(firsts[i].0.id.clone());
+            links
+                .entry(firsts[i].0.id.clone())
+                .or_default()
+                .push(firsts[j].0.id.clone());
+            links
+                .entry(firsts[j].0.id.clone())
+                .or_default()
+                .push(firsts[i].0.id.clone());
         }
     }
     let clusters = (0..sets.len())
@@ -170,10 +179,7 @@ pub fn analyze_project(p: &Project) -> Analysis {
 }
 
 /// Analyse the given articles (with the project's overrides).
-pub fn analyze_articles<'a>(
-    p: &Project,
-    articles: impl Iterator<Item = &'a Article>,
-) -> Analysis {
+pub fn analyze_articles<'a>(p: &Project, articles: impl Iterator<Item = &'a Article>) -> Analysis {
     let firsts: Vec<(&Article, Document, Vec<LineClass>, Meta)> = articles
         .map(|a| {
             let (d, c, m) = first_pass(a);
@@ -184,7 +190,11 @@ pub fn analyze_articles<'a>(
     let furniture = learn_furniture(&firsts, &clusters);
     let mut out = Analysis::default();
     for (a, doc, first_classes, first_meta) in firsts {
-        let (classes, meta) = match first_meta.outlet.as_ref().and_then(|o| furniture.get(&o.to_lowercase())) {
+        let (classes, meta) = match first_meta
+            .outlet
+            .as_ref()
+            .and_then(|o| furniture.get(&o.to_lowercase()))
+        {
             Some(f) if !f.keys.is_empty() => {
                 let c = clean::classify(&doc, f);
                 let m = effective_meta(a, &doc, &c);

@@ -12,7 +12,11 @@ use crate::model::{ArticleId, Edit, Project};
 use crate::{compare, export, ingest, project};
 
 #[derive(Parser)]
-#[command(name = "crosscheck", version, about = "A research notebook for reporting on the Russia–Ukraine war")]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "A research notebook for reporting on the Russia–Ukraine war"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -84,12 +88,17 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let text = match format {
                 ExportFormat::Csv => export::claims_csv(&p, &an),
                 ExportFormat::Json => {
-                    let files: Vec<(String, ArticleId)> = p.articles.values().map(|a| (a.source.file_name.clone(), a.id.clone())).collect();
+                    let files: Vec<(String, ArticleId)> = p
+                        .articles
+                        .values()
+                        .map(|a| (a.source.file_name.clone(), a.id.clone()))
+                        .collect();
                     serde_json::to_string_pretty(&export::analyze_json(&p, &an, &files, &cmp))?
                 }
                 ExportFormat::Md => export::markdown(&p, &an, &cmp),
             };
-            std::fs::write(&output, text).with_context(|| format!("could not write {}", output.display()))?;
+            std::fs::write(&output, text)
+                .with_context(|| format!("could not write {}", output.display()))?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -112,7 +121,10 @@ fn import(path: &Path, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     };
     let list = ingest::collect_files(files);
     if list.is_empty() {
-        bail!("no importable files found in the paths given; Crosscheck imports {}", ingest::SUPPORTED);
+        bail!(
+            "no importable files found in the paths given; Crosscheck imports {}",
+            ingest::SUPPORTED
+        );
     }
     let (mut added, mut dup, mut failed) = (0, 0, 0);
     for f in &list {
@@ -138,7 +150,11 @@ fn import(path: &Path, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         path.display(),
         p.articles.len()
     );
-    Ok(if added == 0 && failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if added == 0 && failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn clean(file: &Path) -> anyhow::Result<ExitCode> {
@@ -162,7 +178,10 @@ fn analyze(inputs: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let mut files: Vec<(String, ArticleId)> = Vec::new();
     let mut errors = 0;
     for input in inputs {
-        if input.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+        if input
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        {
             let proj = project::load(input)?;
             for a in proj.articles.values() {
                 files.push((a.source.file_name.clone(), a.id.clone()));
@@ -191,15 +210,41 @@ fn analyze(inputs: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         writeln!(out)?;
     } else {
         for (file, id) in &files {
-            let Some(a) = an.articles.get(id) else { continue };
-            writeln!(out, "{file}: {} — {} claims", a.meta.title.as_deref().unwrap_or("(no title)"), a.claims.len())?;
+            let Some(a) = an.articles.get(id) else {
+                continue;
+            };
+            writeln!(
+                out,
+                "{file}: {} — {} claims",
+                a.meta.title.as_deref().unwrap_or("(no title)"),
+                a.claims.len()
+            )?;
             for c in &a.claims {
-                writeln!(out, "  {:>4}  {:<20} {:<20} {}", c.line, c.camp.word(), c.speaker.as_deref().unwrap_or("-"), c.text.trim())?;
+                writeln!(
+                    out,
+                    "  {:>4}  {:<20} {:<20} {}",
+                    c.line,
+                    c.camp.word(),
+                    c.speaker.as_deref().unwrap_or("-"),
+                    c.text.trim()
+                )?;
             }
         }
         for c in &cmp {
-            writeln!(out, "{} · {} · {}: {} — {}", c.place, c.period, c.topic.word(), c.verdict.word(), c.reason)?;
+            writeln!(
+                out,
+                "{} · {} · {}: {} — {}",
+                c.place,
+                c.period,
+                c.topic.word(),
+                c.verdict.word(),
+                c.reason
+            )?;
         }
     }
-    Ok(if errors > 0 && files.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 && files.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

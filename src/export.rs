@@ -41,7 +41,10 @@ pub fn claim_json(c: &Claim) -> Value {
     })
 }
 
-fn lines_json(an: &ArticleAnalysis, decisions: &std::collections::BTreeMap<u32, LineDecision>) -> Vec<Value> {
+fn lines_json(
+    an: &ArticleAnalysis,
+    decisions: &std::collections::BTreeMap<u32, LineDecision>,
+) -> Vec<Value> {
     let mut out: Vec<Value> = Vec::with_capacity(an.doc.lines.len());
     let mut last_src = 0u32;
     for (i, l) in an.doc.lines.iter().enumerate() {
@@ -132,8 +135,16 @@ pub fn claims_csv(p: &Project, analysis: &Analysis) -> String {
                 c.cue.clone().unwrap_or_default(),
                 c.quote.to_string(),
                 c.relayed_by.join("; "),
-                c.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("; "),
-                c.places.iter().map(|p| p.oblast.clone().unwrap_or_default()).collect::<Vec<_>>().join("; "),
+                c.places
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                c.places
+                    .iter()
+                    .map(|p| p.oblast.clone().unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 c.date.map(|d| d.to_string()).unwrap_or_default(),
                 c.topic.word().to_owned(),
                 c.stance.word().unwrap_or("").to_owned(),
@@ -152,15 +163,30 @@ pub fn claims_csv(p: &Project, analysis: &Analysis) -> String {
 /// A Markdown report: the comparison first, then each article with its claims.
 pub fn markdown(p: &Project, analysis: &Analysis, comparisons: &[Comparison]) -> String {
     let mut s = String::from("# Crosscheck report\n\n");
-    let _ = writeln!(s, "{} articles, {} claims.\n", p.articles.len(), analysis.articles.values().map(|a| a.claims.len()).sum::<usize>());
+    let _ = writeln!(
+        s,
+        "{} articles, {} claims.\n",
+        p.articles.len(),
+        analysis
+            .articles
+            .values()
+            .map(|a| a.claims.len())
+            .sum::<usize>()
+    );
     if !comparisons.is_empty() {
         s.push_str(&crate::compare::report_markdown(comparisons, p, analysis));
     }
     s.push_str("## Articles\n\n");
     for (id, an) in &analysis.articles {
-        let Some(a) = p.articles.get(id) else { continue };
+        let Some(a) = p.articles.get(id) else {
+            continue;
+        };
         let m = &an.meta;
-        let _ = writeln!(s, "### {}\n", m.title.as_deref().unwrap_or(&a.source.file_name));
+        let _ = writeln!(
+            s,
+            "### {}\n",
+            m.title.as_deref().unwrap_or(&a.source.file_name)
+        );
         let mut facts = Vec::new();
         if let Some(o) = &m.outlet {
             facts.push(o.clone());
@@ -184,10 +210,17 @@ pub fn markdown(p: &Project, analysis: &Analysis, comparisons: &[Comparison]) ->
                 "- **{}** ({}){}{}: “{}”{}",
                 c.speaker.as_deref().unwrap_or("unattributed"),
                 c.camp.label(),
-                if places.is_empty() { String::new() } else { format!(" on {}", places.join(", ")) },
+                if places.is_empty() {
+                    String::new()
+                } else {
+                    format!(" on {}", places.join(", "))
+                },
                 c.date.map(|d| format!(", {d}")).unwrap_or_default(),
                 c.text.trim(),
-                c.verification.word().map(|v| format!(" — {v}")).unwrap_or_default(),
+                c.verification
+                    .word()
+                    .map(|v| format!(" — {v}"))
+                    .unwrap_or_default(),
             );
         }
         s.push('\n');

@@ -6,10 +6,11 @@
 pub mod analysis;
 pub mod app;
 pub mod claims;
-pub mod compare;
 pub mod clean;
 pub mod cli;
+pub mod compare;
 pub mod export;
 pub mod ingest;
 pub mod model;
+pub mod places;
 pub mod project;

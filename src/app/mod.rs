@@ -1,1 +1,1092 @@
-pub fn run_native(_p: Option<std::path::PathBuf>) -> anyhow::Result<()> { Ok(()) }
+//! The desktop app: window, menus, panels. Panels return commands; `apply` is the one place that
+//! changes the project, records undo and marks it unsaved. Files are read and written by tasks.
+
+mod claims_ui;
+mod compare_ui;
+mod dialogs;
+mod library_ui;
+mod reader_ui;
+mod sample;
+mod tasks;
+
+pub use sample::sample_project;
+pub use tasks::{AfterSave, Done, Progress, Tasks};
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Analysis, analyze_project};
+use crate::model::{ArticleId, ClaimId, Edit, Project};
+use crate::{compare, export, ingest, project};
+
+/// How often unsaved work is written to the recovery file.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
+const MAX_UNDO: usize = 200;
+const MAX_RECENT: usize = 10;
+
+/// The main panels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    #[default]
+    Reader,
+    Claims,
+    Comparison,
+}
+
+/// What the app remembers between runs (in eframe's storage, never in the project).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub dark: bool,
+    pub tab: Tab,
+}
+
+/// Export formats offered in the menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    ClaimsCsv,
+    Json,
+    Markdown,
+}
+
+impl ExportKind {
+    fn extension(self) -> &'static str {
+        match self {
+            ExportKind::ClaimsCsv => "csv",
+            ExportKind::Json => "json",
+            ExportKind::Markdown => "md",
+        }
+    }
+}
+
+/// What a file picker was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    Open,
+    SaveAs,
+    Import,
+    ImportFolder,
+    Merge,
+    Export(ExportKind),
+}
+
+/// Everything a panel can ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Edit(Edit),
+    New,
+    Open(PathBuf),
+    Save,
+    SaveAs(PathBuf),
+    Import(Vec<PathBuf>),
+    Merge(PathBuf),
+    Export(ExportKind, PathBuf),
+    /// Ask the user for a file, on a worker thread.
+    Pick(Pick),
+    Undo,
+    Redo,
+    Quit,
+    CancelImport,
+    SelectArticle(ArticleId),
+    /// Open a claim in the reader with its sentence highlighted.
+    ShowClaim(ArticleId, ClaimId),
+    SetTab(Tab),
+    ToggleTheme,
+    CloseDialog,
+    /// Answer to the unsaved-changes prompt.
+    Unsaved(UnsavedAnswer),
+    /// Answer to the recovery prompt.
+    Recover(bool),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// A modal dialog.
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    Unsaved(AfterSave),
+    Recover { recovered: Box<Project> },
+    Message { title: String, text: String },
+}
+
+/// View state of the panels.
+#[derive(Default)]
+pub struct ViewState {
+    pub tab: Tab,
+    pub selected: Option<ArticleId>,
+    pub library_filter: String,
+    pub highlight: Option<(ArticleId, ClaimId)>,
+    /// Scroll the reader to this document line on the next frame.
+    pub scroll_to_line: Option<usize>,
+    pub claims: claims_ui::ClaimsView,
+    pub compare: compare_ui::CompareView,
+    pub reader: reader_ui::ReaderView,
+}
+
+/// The application state.
+pub struct App {
+    pub project: Project,
+    pub path: Option<PathBuf>,
+    generation: u64,
+    saved_generation: u64,
+    recovery_generation: u64,
+    pub analysis: Arc<Analysis>,
+    analysis_generation: Option<u64>,
+    undo: Vec<Project>,
+    redo: Vec<Project>,
+    pub tasks: Tasks,
+    pub view: ViewState,
+    pub settings: Settings,
+    pub dialog: Option<Dialog>,
+    /// The last status message.
+    pub status: String,
+    last_recovery: Instant,
+    /// Where an untitled project's recovery file goes.
+    untitled_recovery: Option<PathBuf>,
+    commands: Vec<Command>,
+    pending_pick: Option<(Pick, std::sync::mpsc::Receiver<Vec<PathBuf>>)>,
+    quit_confirmed: bool,
+    theme_applied: Option<bool>,
+}
+
+impl App {
+    /// A new app with the given project path, or the sample project when none is given.
+    pub fn new(path: Option<PathBuf>, settings: Settings, storage_dir: Option<PathBuf>) -> Self {
+        let mut app = Self {
+            project: Project::default(),
+            path: None,
+            generation: 0,
+            saved_generation: 0,
+            recovery_generation: 0,
+            analysis: Arc::new(Analysis::default()),
+            analysis_generation: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            tasks: Tasks::new(),
+            view: ViewState {
+                tab: settings.tab,
+                ..ViewState::default()
+            },
+            settings,
+            dialog: None,
+            status: String::new(),
+            last_recovery: Instant::now(),
+            untitled_recovery: storage_dir.map(|d| d.join("untitled.ron.recovery")),
+            commands: Vec::new(),
+            pending_pick: None,
+            quit_confirmed: false,
+            theme_applied: None,
+        };
+        match path {
+            Some(p) => app.start_load(p),
+            None => {
+                app.project = sample_project();
+                app.status =
+                    "Sample project: five articles. Drop files on the window to import your own."
+                        .into();
+                app.view.selected = app.project.articles.keys().next().cloned();
+                if let Some(r) = app.untitled_recovery.clone()
+                    && let Ok(Some(rec)) = project::take_recovery(&r, None)
+                {
+                    app.dialog = Some(Dialog::Recover {
+                        recovered: Box::new(rec),
+                    });
+                }
+            }
+        }
+        app
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    /// Queue a command (applied at the end of the frame, or by [`App::apply_pending`]).
+    pub fn command(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// Apply queued commands and pick up finished background work.
+    pub fn apply_pending(&mut self) {
+        for d in self.tasks.poll() {
+            self.finish(d);
+        }
+        let cmds = std::mem::take(&mut self.commands);
+        for c in cmds {
+            self.apply(c);
+        }
+        self.schedule_background();
+    }
+
+    /// Wait until all background work is done and applied (tests; never in a frame).
+    pub fn wait_for_background(&mut self) {
+        loop {
+            self.apply_pending();
+            match self.tasks.wait_one() {
+                Some(d) => self.finish(d),
+                None => {
+                    if self.analysis_generation == Some(self.generation)
+                        || self.project.articles.is_empty() && self.analysis_generation.is_some()
+                    {
+                        break;
+                    }
+                    self.schedule_background();
+                    if !self.tasks.busy() {
+                        break;
+                    }
+                }
+            }
+        }
+        self.apply_pending();
+    }
+
+    fn mark_changed(&mut self) {
+        self.generation += 1;
+    }
+
+    /// Apply an edit with undo.
+    fn edit(&mut self, e: Edit) {
+        let before = self.project.clone();
+        if e.apply(&mut self.project) {
+            self.undo.push(before);
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+            self.mark_changed();
+        }
+    }
+
+    fn replace_project(&mut self, p: Project, path: Option<PathBuf>, dirty: bool) {
+        self.project = p;
+        self.path = path;
+        self.undo.clear();
+        self.redo.clear();
+        self.generation += 1;
+        self.saved_generation = if dirty { 0 } else { self.generation };
+        self.recovery_generation = self.saved_generation;
+        self.analysis = Arc::new(Analysis::default());
+        self.analysis_generation = None;
+        self.view.selected = self.project.articles.keys().next().cloned();
+        self.view.highlight = None;
+    }
+
+    fn recovery_file(&self) -> Option<PathBuf> {
+        match &self.path {
+            Some(p) => Some(project::recovery_path(p)),
+            None => self.untitled_recovery.clone(),
+        }
+    }
+
+    fn add_recent(&mut self, p: &Path) {
+        let p = p.to_path_buf();
+        self.settings.recent.retain(|r| r != &p);
+        self.settings.recent.insert(0, p);
+        self.settings.recent.truncate(MAX_RECENT);
+    }
+
+    fn error(&mut self, title: &str, text: String) {
+        self.status = text.clone();
+        self.dialog = Some(Dialog::Message {
+            title: title.to_owned(),
+            text,
+        });
+    }
+
+    fn start_load(&mut self, path: PathBuf) {
+        self.status = format!("Opening {}…", path.display());
+        self.tasks.spawn("load", move || {
+            let result = project::load(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|p| {
+                    let rec = project::take_recovery(&project::recovery_path(&path), Some(&p))
+                        .unwrap_or(None);
+                    Ok((p, rec))
+                });
+            Done::Loaded { path, result }
+        });
+    }
+
+    fn start_save(&mut self, path: PathBuf, then: AfterSave) {
+        let snapshot = self.project.clone();
+        let generation = self.generation;
+        let recovery = self.recovery_file();
+        self.tasks.saving = true;
+        self.status = format!("Saving {}…", path.display());
+        self.tasks.spawn("save", move || {
+            let result = project::save(&path, &snapshot).map_err(|e| e.to_string());
+            if result.is_ok()
+                && let Some(r) = recovery
+            {
+                project::discard_recovery(&r);
+            }
+            Done::Saved {
+                path,
+                generation,
+                result,
+                then,
+            }
+        });
+    }
+
+    fn start_import(&mut self, paths: Vec<PathBuf>) {
+        if self.tasks.import.is_some() {
+            self.status = "An import is already running.".into();
+            return;
+        }
+        let progress = Arc::new(Progress::default());
+        self.tasks.import = Some(progress.clone());
+        self.status = "Importing…".into();
+        self.tasks.spawn("import", move || {
+            let files = ingest::collect_files(&paths);
+            progress
+                .total
+                .store(files.len(), std::sync::atomic::Ordering::Relaxed);
+            let mut articles = Vec::new();
+            let mut errors = Vec::new();
+            let mut cancelled = false;
+            for f in &files {
+                if progress.cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                    cancelled = true;
+                    break;
+                }
+                match ingest::import_path(f) {
+                    Ok(a) => articles.extend(a),
+                    Err(e) => errors.push(e.to_string()),
+                }
+                progress
+                    .done
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            Done::Imported {
+                articles,
+                errors,
+                files: files.len(),
+                cancelled,
+            }
+        });
+    }
+
+    fn start_pick(&mut self, pick: Pick) {
+        let start_dir = self
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        let file_name = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+            || "crosscheck".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let (tx_cmd, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
+        let _ = std::thread::Builder::new()
+            .name("crosscheck-pick".into())
+            .spawn(move || {
+                let mut d = rfd::FileDialog::new();
+                if let Some(dir) = start_dir {
+                    d = d.set_directory(dir);
+                }
+                let paths: Vec<PathBuf> = match pick {
+                    Pick::Open => d
+                        .add_filter("Crosscheck project", &["ron"])
+                        .pick_file()
+                        .into_iter()
+                        .collect(),
+                    Pick::Merge => d
+                        .add_filter("Crosscheck project", &["ron"])
+                        .pick_file()
+                        .into_iter()
+                        .collect(),
+                    Pick::SaveAs => d
+                        .add_filter("Crosscheck project", &["ron"])
+                        .set_file_name(format!("{file_name}.ron"))
+                        .save_file()
+                        .into_iter()
+                        .collect(),
+                    Pick::Import => d
+                        .add_filter(
+                            "Articles",
+                            &["txt", "md", "markdown", "html", "htm", "json"],
+                        )
+                        .pick_files()
+                        .unwrap_or_default(),
+                    Pick::ImportFolder => d.pick_folder().into_iter().collect(),
+                    Pick::Export(k) => d
+                        .set_file_name(format!("{file_name}.{}", k.extension()))
+                        .save_file()
+                        .into_iter()
+                        .collect(),
+                };
+                let _ = tx_cmd.send(paths);
+            });
+        self.pending_pick = Some((pick, rx));
+    }
+
+    fn apply(&mut self, c: Command) {
+        match c {
+            Command::Edit(e) => self.edit(e),
+            Command::New => {
+                if self.dirty() {
+                    self.dialog = Some(Dialog::Unsaved(AfterSave::New));
+                } else {
+                    self.replace_project(Project::default(), None, false);
+                    self.status = "New project.".into();
+                }
+            }
+            Command::Open(p) => {
+                if self.dirty() && !self.quit_confirmed {
+                    self.dialog = Some(Dialog::Unsaved(AfterSave::Open(Some(p))));
+                } else {
+                    self.start_load(p);
+                }
+            }
+            Command::Save => match self.path.clone() {
+                Some(p) => self.start_save(p, AfterSave::Nothing),
+                None => self.start_pick(Pick::SaveAs),
+            },
+            Command::SaveAs(p) => {
+                let p = if p.extension().is_none() {
+                    p.with_extension("ron")
+                } else {
+                    p
+                };
+                self.start_save(p, AfterSave::Nothing);
+            }
+            Command::Import(paths) => self.start_import(paths),
+            Command::Merge(path) => {
+                self.status = format!("Reading {} to merge…", path.display());
+                self.tasks.spawn("merge", move || {
+                    let result = project::load(&path).map_err(|e| e.to_string());
+                    Done::MergeLoaded { path, result }
+                });
+            }
+            Command::Export(kind, path) => {
+                let p = self.project.clone();
+                let an = self.analysis.clone();
+                let window = self.view.compare.options;
+                self.tasks.spawn("export", move || {
+                    let cmp = compare::compare_project(&p, &an, &window);
+                    let text = match kind {
+                        ExportKind::ClaimsCsv => export::claims_csv(&p, &an),
+                        ExportKind::Json => {
+                            let files: Vec<_> = p
+                                .articles
+                                .values()
+                                .map(|a| (a.source.file_name.clone(), a.id.clone()))
+                                .collect();
+                            serde_json::to_string_pretty(&export::analyze_json(
+                                &p, &an, &files, &cmp,
+                            ))
+                            .unwrap_or_default()
+                        }
+                        ExportKind::Markdown => export::markdown(&p, &an, &cmp),
+                    };
+                    let result = std::fs::write(&path, text)
+                        .map_err(|e| format!("Could not write {}: {e}", path.display()));
+                    Done::Exported { path, result }
+                });
+            }
+            Command::Pick(p) => self.start_pick(p),
+            Command::Undo => {
+                if let Some(prev) = self.undo.pop() {
+                    let cur = std::mem::replace(&mut self.project, prev);
+                    self.redo.push(cur);
+                    self.mark_changed();
+                    self.status = "Undone.".into();
+                }
+            }
+            Command::Redo => {
+                if let Some(next) = self.redo.pop() {
+                    let cur = std::mem::replace(&mut self.project, next);
+                    self.undo.push(cur);
+                    self.mark_changed();
+                    self.status = "Redone.".into();
+                }
+            }
+            Command::Quit => {
+                if self.dirty() && !self.quit_confirmed {
+                    self.dialog = Some(Dialog::Unsaved(AfterSave::Quit));
+                } else {
+                    self.quit_confirmed = true;
+                }
+            }
+            Command::CancelImport => {
+                if let Some(p) = &self.tasks.import {
+                    p.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            Command::SelectArticle(id) => {
+                self.view.selected = Some(id);
+                self.view.tab = Tab::Reader;
+            }
+            Command::ShowClaim(a, c) => {
+                let line = self.analysis.articles.get(&a).and_then(|an| {
+                    an.claims
+                        .iter()
+                        .find(|x| x.id == c)
+                        .map(|x| an.doc.line_at(x.span.0))
+                });
+                self.view.selected = Some(a.clone());
+                self.view.highlight = Some((a, c));
+                self.view.scroll_to_line = line;
+                self.view.tab = Tab::Reader;
+            }
+            Command::SetTab(t) => {
+                self.view.tab = t;
+                self.settings.tab = t;
+            }
+            Command::ToggleTheme => self.settings.dark = !self.settings.dark,
+            Command::CloseDialog => self.dialog = None,
+            Command::Unsaved(answer) => {
+                let Some(Dialog::Unsaved(then)) = self.dialog.take() else {
+                    return;
+                };
+                match answer {
+                    UnsavedAnswer::Cancel => {}
+                    UnsavedAnswer::Save => match self.path.clone() {
+                        Some(p) => self.start_save(p, then),
+                        None => self.start_pick(Pick::SaveAs),
+                    },
+                    UnsavedAnswer::Discard => {
+                        if let Some(r) = self.recovery_file() {
+                            project::discard_recovery(&r);
+                        }
+                        self.saved_generation = self.generation;
+                        self.after_save(then);
+                    }
+                }
+            }
+            Command::Recover(yes) => {
+                let Some(Dialog::Recover { recovered }) = self.dialog.take() else {
+                    return;
+                };
+                if yes {
+                    let before = self.project.clone();
+                    self.project = *recovered;
+                    self.undo.push(before);
+                    self.mark_changed();
+                    self.view.selected = self.project.articles.keys().next().cloned();
+                    self.status = "Recovered the unsaved changes. Save to keep them.".into();
+                } else if let Some(r) = self.recovery_file() {
+                    project::discard_recovery(&r);
+                }
+            }
+        }
+    }
+
+    fn after_save(&mut self, then: AfterSave) {
+        match then {
+            AfterSave::Nothing => {}
+            AfterSave::Quit => self.quit_confirmed = true,
+            AfterSave::Open(Some(p)) => self.start_load(p),
+            AfterSave::Open(None) => self.start_pick(Pick::Open),
+            AfterSave::New => self.replace_project(Project::default(), None, false),
+        }
+    }
+
+    fn finish(&mut self, d: Done) {
+        match d {
+            Done::Loaded { path, result } => match result {
+                Ok((p, rec)) => {
+                    self.replace_project(p, Some(path.clone()), false);
+                    self.add_recent(&path);
+                    self.status = format!(
+                        "Opened {} ({} articles).",
+                        path.display(),
+                        self.project.articles.len()
+                    );
+                    if let Some(r) = rec {
+                        self.dialog = Some(Dialog::Recover {
+                            recovered: Box::new(r),
+                        });
+                    }
+                }
+                Err(e) => self.error("Could not open the project", e),
+            },
+            Done::Saved {
+                path,
+                generation,
+                result,
+                then,
+            } => {
+                self.tasks.saving = false;
+                match result {
+                    Ok(()) => {
+                        self.saved_generation = generation;
+                        self.recovery_generation = generation;
+                        self.path = Some(path.clone());
+                        self.add_recent(&path);
+                        self.status = format!("Saved {}.", path.display());
+                        self.after_save(then);
+                    }
+                    Err(e) => self.error("Could not save", e),
+                }
+            }
+            Done::RecoveryWritten => {}
+            Done::Imported {
+                articles,
+                errors,
+                files,
+                cancelled,
+            } => {
+                self.tasks.import = None;
+                let n = articles.len();
+                let before = self.project.articles.len();
+                self.edit(Edit::AddArticles(articles));
+                let added = self.project.articles.len() - before;
+                if let Some(first) = self.project.articles.keys().next().cloned()
+                    && self.view.selected.is_none()
+                {
+                    self.view.selected = Some(first);
+                }
+                let mut msg = format!(
+                    "Imported {added} new articles from {files} files{}",
+                    if n > added {
+                        format!(" ({} already in the project)", n - added)
+                    } else {
+                        String::new()
+                    }
+                );
+                if cancelled {
+                    msg.push_str("; cancelled before the end");
+                }
+                if !errors.is_empty() {
+                    msg.push_str(&format!("; {} files skipped", errors.len()));
+                    let text = format!("{msg}.\n\n{}", errors.join("\n"));
+                    self.dialog = Some(Dialog::Message {
+                        title: "Some files were not imported".into(),
+                        text,
+                    });
+                }
+                self.status = format!("{msg}.");
+            }
+            Done::Analyzed {
+                generation,
+                analysis,
+            } => {
+                self.tasks.analyzing = None;
+                self.analysis = analysis;
+                self.analysis_generation = Some(generation);
+            }
+            Done::MergeLoaded { path, result } => match result {
+                Ok(other) => {
+                    let before = self.project.clone();
+                    let summary =
+                        project::merge(&mut self.project, &other, &path.display().to_string());
+                    self.undo.push(before);
+                    self.redo.clear();
+                    self.mark_changed();
+                    self.status = format!("Merged {}.", path.display());
+                    self.dialog = Some(Dialog::Message {
+                        title: "Merged".into(),
+                        text: format!("Merged {}:\n{summary}.", path.display()),
+                    });
+                }
+                Err(e) => self.error("Could not merge", e),
+            },
+            Done::Compared {
+                analysis,
+                options,
+                comparisons,
+            } => {
+                let v = &mut self.view.compare;
+                if v.computing == Some((analysis, options)) {
+                    v.computing = None;
+                }
+                v.result = Some((analysis, options, comparisons));
+            }
+            Done::Exported { path, result } => match result {
+                Ok(()) => self.status = format!("Exported {}.", path.display()),
+                Err(e) => self.error("Could not export", e),
+            },
+        }
+    }
+
+    /// Start analysis and recovery writes when they are due.
+    fn schedule_background(&mut self) {
+        if self.analysis_generation != Some(self.generation) && self.tasks.analyzing.is_none() {
+            let snapshot = self.project.clone();
+            let generation = self.generation;
+            self.tasks.analyzing = Some(generation);
+            self.tasks.spawn("analyze", move || Done::Analyzed {
+                generation,
+                analysis: Arc::new(analyze_project(&snapshot)),
+            });
+        }
+        if self.dirty()
+            && self.recovery_generation != self.generation
+            && self.last_recovery.elapsed() >= AUTOSAVE_EVERY
+            && let Some(r) = self.recovery_file()
+        {
+            self.last_recovery = Instant::now();
+            self.recovery_generation = self.generation;
+            let snapshot = self.project.clone();
+            self.tasks.spawn("recovery", move || {
+                let _ = project::write_recovery(&r, &snapshot);
+                Done::RecoveryWritten
+            });
+        }
+    }
+
+    /// Draw the whole window. Called by eframe and by the UI tests.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.tasks.set_context(&ctx);
+        if self.theme_applied != Some(self.settings.dark) {
+            ctx.set_visuals(if self.settings.dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            });
+            self.theme_applied = Some(self.settings.dark);
+        }
+        self.poll_pick();
+        self.shortcuts(&ctx);
+        self.handle_drops(&ctx);
+        self.menu_bar(ui);
+        self.status_bar(ui);
+        library_ui::show(ui, self);
+        egui::CentralPanel::default().show(ui, |ui| match self.view.tab {
+            Tab::Reader => reader_ui::show(ui, self),
+            Tab::Claims => claims_ui::show(ui, self),
+            Tab::Comparison => compare_ui::show(ui, self),
+        });
+        dialogs::show(&ctx, self);
+        if !ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop"),
+            ));
+            let rect = ctx.content_rect();
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop articles to import them, or a .ron project to open it",
+                egui::FontId::proportional(22.0),
+                egui::Color32::WHITE,
+            );
+        }
+        self.apply_pending();
+        if self.tasks.busy() || self.pending_pick.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        } else if self.dirty() {
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+        }
+    }
+
+    fn poll_pick(&mut self) {
+        let Some((pick, rx)) = &self.pending_pick else {
+            return;
+        };
+        let pick = *pick;
+        let paths = match rx.try_recv() {
+            Ok(p) => p,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
+        };
+        self.pending_pick = None;
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        self.command(match pick {
+            Pick::Open => Command::Open(first),
+            Pick::SaveAs => Command::SaveAs(first),
+            Pick::Import | Pick::ImportFolder => Command::Import(paths),
+            Pick::Merge => Command::Merge(first),
+            Pick::Export(k) => Command::Export(k, first),
+        });
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        if ctx.egui_wants_keyboard_input() {
+            // Text fields keep their own undo and shortcuts, except saving.
+            if ctx.input_mut(|i| {
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S))
+            }) {
+                self.command(Command::Save);
+            }
+            return;
+        }
+        let table = [
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+                Command::Redo,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
+                Command::Undo,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+                Command::Redo,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+                Command::Pick(Pick::SaveAs),
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+                Command::Save,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+                Command::Pick(Pick::Open),
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+                Command::New,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::I),
+                Command::Pick(Pick::Import),
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Q),
+                Command::Quit,
+            ),
+        ];
+        for (s, c) in table {
+            if ctx.input_mut(|i| i.consume_shortcut(&s)) {
+                self.command(c);
+            }
+        }
+    }
+
+    fn handle_drops(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        if dropped.is_empty() {
+            return;
+        }
+        let paths: Vec<PathBuf> = dropped
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        if paths.len() == 1
+            && paths[0]
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        {
+            self.command(Command::Open(paths[0].clone()));
+        } else if !paths.is_empty() {
+            self.command(Command::Import(paths));
+        } else {
+            self.status =
+                "Dropped data without a file path cannot be imported; save it as a file first."
+                    .into();
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    if ui.button("New").clicked() {
+                        self.command(Command::New);
+                    }
+                    if ui.button("Open…").clicked() {
+                        self.command(Command::Pick(Pick::Open));
+                    }
+                    ui.menu_button("Open Recent", |ui| {
+                        if self.settings.recent.is_empty() {
+                            ui.label("No recent projects");
+                        }
+                        for r in self.settings.recent.clone() {
+                            if ui.button(r.display().to_string()).clicked() {
+                                self.command(Command::Open(r));
+                            }
+                        }
+                    });
+                    ui.separator();
+                    if ui.button("Save").clicked() {
+                        self.command(Command::Save);
+                    }
+                    if ui.button("Save As…").clicked() {
+                        self.command(Command::Pick(Pick::SaveAs));
+                    }
+                    ui.separator();
+                    if ui.button("Import…").clicked() {
+                        self.command(Command::Pick(Pick::Import));
+                    }
+                    if ui.button("Import Folder…").clicked() {
+                        self.command(Command::Pick(Pick::ImportFolder));
+                    }
+                    if ui.button("Merge…").clicked() {
+                        self.command(Command::Pick(Pick::Merge));
+                    }
+                    ui.menu_button("Export", |ui| {
+                        if ui.button("Claims as CSV…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::ClaimsCsv)));
+                        }
+                        if ui.button("Analysis as JSON…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::Json)));
+                        }
+                        if ui.button("Report as Markdown…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::Markdown)));
+                        }
+                    });
+                    ui.separator();
+                    if ui.button("Quit").clicked() {
+                        self.command(Command::Quit);
+                    }
+                });
+                ui.menu_button("Edit", |ui| {
+                    if ui
+                        .add_enabled(!self.undo.is_empty(), egui::Button::new("Undo"))
+                        .clicked()
+                    {
+                        self.command(Command::Undo);
+                    }
+                    if ui
+                        .add_enabled(!self.redo.is_empty(), egui::Button::new("Redo"))
+                        .clicked()
+                    {
+                        self.command(Command::Redo);
+                    }
+                });
+                ui.menu_button("View", |ui| {
+                    let label = if self.settings.dark {
+                        "Light theme"
+                    } else {
+                        "Dark theme"
+                    };
+                    if ui.button(label).clicked() {
+                        self.command(Command::ToggleTheme);
+                    }
+                });
+                ui.separator();
+                for (t, name) in [
+                    (Tab::Reader, "Reader"),
+                    (Tab::Claims, "Claims"),
+                    (Tab::Comparison, "Comparison"),
+                ] {
+                    if ui.selectable_label(self.view.tab == t, name).clicked() {
+                        self.command(Command::SetTab(t));
+                    }
+                }
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                    || "Untitled".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.label(if self.dirty() {
+                    format!("● {name} (unsaved)")
+                } else {
+                    name
+                });
+                ui.separator();
+                let claims: usize = self
+                    .analysis
+                    .articles
+                    .values()
+                    .map(|a| a.claims.len())
+                    .sum();
+                ui.label(format!(
+                    "{} articles · {claims} claims",
+                    self.project.articles.len()
+                ));
+                if !self.project.merge_conflicts.is_empty() {
+                    ui.separator();
+                    ui.colored_label(
+                        egui::Color32::from_rgb(200, 120, 0),
+                        format!("{} merge conflicts", self.project.merge_conflicts.len()),
+                    );
+                }
+                if let Some(p) = self.tasks.import.clone() {
+                    ui.separator();
+                    ui.add(
+                        egui::ProgressBar::new(p.fraction())
+                            .desired_width(160.0)
+                            .show_percentage(),
+                    );
+                    if ui.button("Cancel import").clicked() {
+                        self.command(Command::CancelImport);
+                    }
+                }
+                if self.tasks.analyzing.is_some() {
+                    ui.separator();
+                    ui.spinner();
+                    ui.label("Analysing…");
+                }
+                if self.tasks.saving {
+                    ui.separator();
+                    ui.label("Saving…");
+                }
+                ui.separator();
+                ui.label(egui::RichText::new(&self.status).weak());
+            });
+        });
+    }
+}
+
+/// eframe glue: persistence of settings and the close prompt.
+struct NativeApp {
+    app: App,
+}
+
+const SETTINGS_KEY: &str = "crosscheck-settings";
+
+impl eframe::App for NativeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.app.quit_confirmed {
+            if self.app.dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.app.dialog = Some(Dialog::Unsaved(AfterSave::Quit));
+            } else {
+                self.app.quit_confirmed = true;
+            }
+        }
+        self.app.show(ui);
+        if self.app.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.app.settings);
+    }
+}
+
+/// Open the window.
+pub fn run_native(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Crosscheck")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Crosscheck",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            let dir = eframe::storage_dir("Crosscheck");
+            Ok(Box::new(NativeApp {
+                app: App::new(path, settings, dir),
+            }))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

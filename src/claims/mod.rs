@@ -1,12 +1,1449 @@
 //! Claims: who claimed what, about which place, when — extracted from the kept body lines.
+//!
+//! Per sentence: the attribution (cue verbs, "according to", quotes with "he said", pronouns
+//! and roles pointing back, relays), the claimant's camp from the lexicon, places from the
+//! gazetteer, dates resolved against the article, topic, stance, hedging and verification.
+
+mod dates;
+mod lexicon;
+mod sentences;
+
+pub use dates::{DateFound, find_dates};
+pub use lexicon::{Hit, lexicon};
+pub use sentences::sentence_spans;
+
+use std::collections::HashMap;
 
 use crate::analysis::ArticleAnalysis;
-use crate::model::{Article, Claim, Project};
+use crate::clean::LineKind;
+use crate::model::{
+    Article, Camp, Claim, ClaimId, PartialDate, Project, Stance, Topic, Verification,
+};
+use crate::places;
+
+/// Speech and assessment verbs, in their forms.
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "stated",
+    "states",
+    "state",
+    "stating",
+    "claimed",
+    "claims",
+    "claim",
+    "claiming",
+    "reported",
+    "reports",
+    "reporting",
+    "wrote",
+    "writes",
+    "write",
+    "writing",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "adding",
+    "assessed",
+    "assesses",
+    "assess",
+    "assessing",
+    "acknowledged",
+    "acknowledges",
+    "acknowledge",
+    "acknowledging",
+    "admitted",
+    "admits",
+    "admit",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "announced",
+    "announces",
+    "announce",
+    "noted",
+    "notes",
+    "note",
+    "noting",
+    "warned",
+    "warns",
+    "warning",
+    "stressed",
+    "stresses",
+    "remarked",
+    "remarks",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "highlighted",
+    "highlights",
+    "asserted",
+    "asserts",
+    "insisted",
+    "insists",
+    "confirmed",
+    "confirms",
+    "confirm",
+    "estimated",
+    "estimates",
+    "indicated",
+    "indicate",
+    "indicates",
+    "mentioned",
+    "posted",
+    "alleged",
+    "alleges",
+    "suggested",
+    "suggests",
+    "explained",
+    "argued",
+    "argues",
+    "concluded",
+    "observed",
+    "accused",
+    "declared",
+    "reiterated",
+    "commented",
+    "revealed",
+    "shows",
+    "showed",
+    "show",
+    "promised",
+    "vowed",
+    "pointed",
+    "believes",
+    "assessment",
+    "заявив",
+    "заявила",
+    "заявили",
+    "заявляє",
+    "повідомив",
+    "повідомила",
+    "повідомили",
+    "повідомляє",
+    "сказав",
+    "сказала",
+    "зазначив",
+    "зазначила",
+    "зазначили",
+    "написав",
+    "написала",
+    "додав",
+    "додала",
+    "наголосив",
+    "визнав",
+    "визнали",
+    "заявил",
+    "заявила",
+    "заявили",
+    "заявляет",
+    "сообщил",
+    "сообщила",
+    "сообщили",
+    "сообщает",
+    "сказал",
+    "отметил",
+    "отметила",
+    "написал",
+    "написала",
+    "добавил",
+    "утверждает",
+    "утверждают",
+    "признал",
+    "признали",
+    "пишет",
+    "пишут",
+    "пише",
+];
+
+const ACCORDING: &[&str] = &[
+    "according to",
+    "за словами",
+    "за даними",
+    "по словам",
+    "по данным",
+    "як повідомляє",
+    "как сообщает",
+];
+
+const HEDGES: &[&str] = &[
+    "likely",
+    "unlikely",
+    "appear to",
+    "appears to",
+    "appeared to",
+    "apparently",
+    "reportedly",
+    "allegedly",
+    "possibly",
+    "probably",
+    "may have",
+    "might",
+    "could have",
+    "seems",
+    "it seems",
+    "purportedly",
+    "unconfirmed",
+    "presumably",
+    "ймовірно",
+    "імовірно",
+    "можливо",
+    "нібито",
+    "вероятно",
+    "возможно",
+    "якобы",
+    "по-видимому",
+    "судя по всему",
+];
+
+const UNVERIFIED: &[&str] = &[
+    "could not verify",
+    "could not independently verify",
+    "could not be verified",
+    "could not be independently verified",
+    "cannot verify",
+    "cannot independently verify",
+    "unable to verify",
+    "unable to independently verify",
+    "has not verified",
+    "have not verified",
+    "not independently verified",
+    "не вдалося перевірити",
+    "не удалось проверить",
+    "не може перевірити",
+    "не может проверить",
+    "не могут быть проверены",
+];
+
+const CORROBORATED: &[&str] = &[
+    "geolocated",
+    "geo-located",
+    "геолокован",
+    "геолокаці",
+    "геолокац",
+];
+
+const WAR: &[&str] = &[
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "soldiers",
+    "attack",
+    "assault",
+    "offensive",
+    "front",
+    "fighting",
+    "battle",
+    "shelling",
+    "strike",
+    "missile",
+    "drone",
+    "killed",
+    "wounded",
+    "captured",
+    "capture",
+    "control",
+    "advance",
+    "retreat",
+    "withdraw",
+    "occupied",
+    "occupation",
+    "liberated",
+    "counteroffensive",
+    "surrender",
+    "positions",
+    "brigade",
+    "clashes",
+    "war",
+    "invasion",
+    "encircle",
+    "surround",
+    "bypass",
+    "repelled",
+    "artillery",
+    "casualties",
+    "civilians",
+    "defense",
+    "defence",
+    "військ",
+    "атак",
+    "наступ",
+    "обстріл",
+    "удар",
+    "бо",
+    "фронт",
+    "штурм",
+    "войск",
+    "обстрел",
+    "позиц",
+];
+
+fn contains_any(hay: &str, list: &[&str]) -> Option<usize> {
+    list.iter().filter_map(|p| find_word(hay, p)).min()
+}
+
+/// Position of `pat` in lower-case `hay` at word boundaries.
+fn find_word(hay: &str, pat: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(pat) {
+        let s = from + i;
+        let e = s + pat.len();
+        let before = hay[..s].chars().next_back();
+        let after = hay[e..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(s);
+        }
+        from = s + pat.len().max(1);
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+fn prefix_hit(hay: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|p| {
+        if p.chars().count() <= 4 && p.is_ascii() {
+            find_word(hay, p).is_some()
+                || hay.contains(&format!(" {p}s"))
+                || hay.contains(&format!(" {p}ed"))
+        } else {
+            hay.contains(p)
+        }
+    })
+}
+
+/// Byte ranges inside quotation marks. A quotation left open runs to the end of the sentence
+/// (it continues in the next one); a closing mark without its opening covers the start (the
+/// quotation began in the previous sentence).
+fn quoted_ranges(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev = ' ';
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' | '«' | '„' => open = Some(i),
+            '”' | '»' => match open.take() {
+                Some(o) => out.push((o, i + c.len_utf8())),
+                None => out.push((0, i + c.len_utf8())),
+            },
+            '"' => match open.take() {
+                Some(o) => out.push((o, i + 1)),
+                None if prev.is_whitespace() || matches!(prev, ':' | '(' | '[' | '—') || i == 0 => {
+                    open = Some(i)
+                }
+                None => out.push((0, i + 1)),
+            },
+            _ => {}
+        }
+        prev = c;
+    }
+    if let Some(o) = open {
+        out.push((o, s.len()));
+    }
+    out
+}
+
+fn in_ranges(r: &[(usize, usize)], p: usize) -> bool {
+    r.iter().any(|&(a, b)| p > a && p < b)
+}
+
+#[derive(Clone, Debug, Default)]
+struct Speaker {
+    name: String,
+    camp: Option<Camp>,
+    person: bool,
+    plural: bool,
+}
+
+/// Pronouns and roles that point back to an earlier claimant.
+fn back_reference(w: &str) -> Option<&'static str> {
+    let w = w
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    Some(match w.to_lowercase().as_str() {
+        "he" | "she" | "він" | "вона" | "он" | "она" => "person",
+        "they" | "вони" | "они" => "plural",
+        "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officer" | "governor"
+        | "minister" | "commander" | "general" | "president" | "head" | "chief" | "mayor"
+        | "one" | "the latter" | "the former" => "person",
+        "think tank"
+        | "institute"
+        | "d.c.-based think tank"
+        | "washington-based think tank"
+        | "u.s.-based think tank" => "isw",
+        "group" | "monitoring group" | "monitor" | "project" => "group",
+        "ministry" | "defense ministry" | "defence ministry" => "ministry",
+        "bloggers" | "military bloggers" | "milbloggers" => "bloggers",
+        _ => return None,
+    })
+}
+
+/// Capitalised name sequences (two to four words) in `s`, as byte ranges.
+fn person_names(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>| {
+        if run.len() >= 2 && run.len() <= 4 {
+            out.push((run[0].0, run[run.len() - 1].1));
+        } else if run.len() > 4 {
+            out.push((run[run.len() - 3].0, run[run.len() - 1].1));
+        }
+        run.clear();
+    };
+    let mut start: Option<usize> = None;
+    let mut words = Vec::new();
+    for (i, c) in s.char_indices() {
+        let wc = c.is_alphabetic() || c == '\'' || c == '’' || c == '-';
+        match (wc, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                words.push((b, i, c));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        words.push((b, s.len(), ' '));
+    }
+    const NOT_NAMES: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "Ukraine",
+        "Ukraine's",
+        "Ukraine’s",
+        "Ukrainian",
+        "Russia",
+        "Russian",
+        "Russia's",
+        "Moscow",
+        "Moscow's",
+        "Kremlin",
+        "President",
+        "General",
+        "Staff",
+        "Defense",
+        "Defence",
+        "Ministry",
+        "Forces",
+        "Group",
+        "Oblast",
+        "Telegram",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Jan",
+        "Feb",
+        "Dec",
+        "Nov",
+        "Oct",
+        "Sept",
+        "Aug",
+        "But",
+        "And",
+        "On",
+        "In",
+        "According",
+        "U",
+        "S",
+        "K",
+        "Institute",
+        "Study",
+        "War",
+        "Joint",
+        "Khortytsia",
+        "Kyiv",
+        "Independent",
+        "Post",
+        "News",
+        "Times",
+        "Fox",
+    ];
+    for (b, e, sep) in words {
+        let w = &s[b..e];
+        let cap = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase);
+        if cap && !NOT_NAMES.contains(&w) {
+            run.push((b, e));
+            if sep != ' ' {
+                flush(&mut run, &mut out);
+            }
+        } else {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+struct Ctx<'a> {
+    memory: Vec<Speaker>,
+    names: HashMap<String, Camp>,
+    overrides: &'a std::collections::BTreeMap<String, Camp>,
+}
+
+impl Ctx<'_> {
+    fn camp_for(&self, name: &str, fallback: Option<Camp>) -> Camp {
+        let key = name.to_lowercase();
+        if let Some(c) = self.overrides.get(&key) {
+            return *c;
+        }
+        if let Some(c) = fallback {
+            return c;
+        }
+        if let Some(c) = self.names.get(&key) {
+            return *c;
+        }
+        // Surname alone.
+        if let Some(last) = key.split_whitespace().last()
+            && let Some(c) = self.names.get(last)
+        {
+            return *c;
+        }
+        lexicon().hits(name).last().map_or(Camp::Other, |h| h.camp)
+    }
+
+    fn remember(&mut self, s: &Speaker) {
+        if let Some(c) = s.camp {
+            self.names.insert(s.name.to_lowercase(), c);
+            if s.person
+                && let Some(last) = s.name.split_whitespace().last()
+            {
+                self.names.insert(last.to_lowercase(), c);
+            }
+        }
+        self.memory.push(s.clone());
+    }
+
+    fn resolve_back(&self, kind: &str) -> Option<Speaker> {
+        self.memory
+            .iter()
+            .rev()
+            .find(|s| match kind {
+                "person" => s.person,
+                "plural" => s.plural || !s.person,
+                "isw" => s.camp == Some(Camp::Isw),
+                "group" => s.camp == Some(Camp::IndependentMonitor) || !s.person,
+                "ministry" => !s.person,
+                "bloggers" => s.camp == Some(Camp::RussianMilblogger),
+                _ => false,
+            })
+            .cloned()
+            .or_else(|| {
+                (kind == "isw").then(|| Speaker {
+                    name: "ISW".into(),
+                    camp: Some(Camp::Isw),
+                    person: false,
+                    plural: false,
+                })
+            })
+    }
+
+    /// The speaker named in a window of text (nearest the cue at `anchor`).
+    fn speaker_in(&self, window: &str, anchor_at_end: bool) -> Option<Speaker> {
+        let hits = lexicon().hits(window);
+        let names = person_names(window);
+        let mut pick_hit = if anchor_at_end {
+            hits.iter().max_by_key(|h| h.end)
+        } else {
+            hits.iter().min_by_key(|h| h.start)
+        };
+        // "The DeepState monitoring group": a generic role right after a name means the name.
+        if let Some(h) = pick_hit
+            && h.name.chars().next().is_some_and(char::is_lowercase)
+            && let Some(named) = hits
+                .iter()
+                .find(|o| o.end <= h.start && h.start - o.end <= 2)
+        {
+            pick_hit = Some(named);
+        }
+        let pick_name = if anchor_at_end {
+            names.iter().max_by_key(|n| n.1)
+        } else {
+            names.iter().min_by_key(|n| n.0)
+        };
+        // A person's full name wins, with the camp of a role next to it.
+        if let Some(&(s, e)) = pick_name {
+            let name = window[s..e].trim().to_owned();
+            let name_hits: Vec<&Hit> = hits.iter().filter(|h| h.start >= s && h.end <= e).collect();
+            let is_org = name_hits.iter().any(|h| {
+                h.end - h.start + 2 >= e - s
+                    && !matches!(h.camp, Camp::Media)
+                    && !h.name.contains(' ') == false
+            });
+            if !is_org && places::find(&name).is_empty() {
+                let role_camp = name_hits
+                    .first()
+                    .map(|h| h.camp)
+                    .or_else(|| pick_hit.map(|h| h.camp));
+                let camp = self.camp_for(&name, role_camp.filter(|_| true));
+                return Some(Speaker {
+                    name,
+                    camp: Some(camp),
+                    person: true,
+                    plural: false,
+                });
+            }
+        }
+        if let Some(h) = pick_hit {
+            let plural = h.name.ends_with('s')
+                || h.name.contains("officials")
+                || h.name.contains("bloggers");
+            // A single-word surname hit ("Trehubov") is a person.
+            let person = !h.name.contains("'s ")
+                && h.name.split_whitespace().count() == 2
+                && h.name.chars().next().is_some_and(char::is_uppercase)
+                && ![Camp::Media, Camp::Isw, Camp::IndependentMonitor].contains(&h.camp)
+                && !h.name.contains("Ministry")
+                && !h.name.contains("Staff")
+                && !h.name.contains("forces");
+            let camp = self.camp_for(&h.name, Some(h.camp));
+            return Some(Speaker {
+                name: h.name.clone(),
+                camp: Some(camp),
+                person,
+                plural,
+            });
+        }
+        // A lone capitalised word right before the cue ("Trehubov stressed").
+        let last = window
+            .trim_end_matches([',', ' '])
+            .split_whitespace()
+            .last()?;
+        let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
+        if let Some(kind) = back_reference(
+            &window
+                .trim()
+                .trim_end_matches(',')
+                .to_lowercase()
+                .split(", ")
+                .last()
+                .unwrap_or("")
+                .to_owned(),
+        )
+        .or_else(|| back_reference(bare))
+        {
+            return self.resolve_back(kind);
+        }
+        if bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().count() > 2
+            && places::find(bare).is_empty()
+        {
+            let known = self.names.get(&bare.to_lowercase()).copied();
+            let full = self
+                .memory
+                .iter()
+                .rev()
+                .find(|s| s.person && s.name.split_whitespace().last() == Some(bare))
+                .map(|s| s.name.clone());
+            let name = full.unwrap_or_else(|| bare.to_owned());
+            let camp = self.camp_for(&name, known);
+            return Some(Speaker {
+                name,
+                camp: Some(camp),
+                person: true,
+                plural: false,
+            });
+        }
+        None
+    }
+}
+
+/// One sentence with its attribution.
+struct Attributed {
+    speaker: Option<Speaker>,
+    cue: Option<String>,
+    relays: Vec<Speaker>,
+    cue_pos: Option<usize>,
+}
+
+fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
+    let lower = s.to_lowercase();
+    let quotes = quoted_ranges(s);
+    let mut found: Vec<(usize, Speaker, String)> = Vec::new();
+    // "according to X"
+    for a in ACCORDING {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(a) {
+            let p = from + i;
+            from = p + a.len();
+            if in_ranges(&quotes, p) || lower.len() != s.len() && !s.is_char_boundary(p + a.len()) {
+                continue;
+            }
+            let rest = &s[p + a.len()..];
+            let end = rest
+                .find([',', '.', ';', ':', '—', '('])
+                .unwrap_or(rest.len());
+            let window = &rest[..end];
+            if let Some(sp) = ctx
+                .speaker_in(window, false)
+                .or_else(|| back_reference(window).and_then(|k| ctx.resolve_back(k)))
+            {
+                found.push((p, sp, a.to_string()));
+            }
+        }
+    }
+    // Cue verbs outside quotations.
+    let mut pos = 0;
+    for w in s.split_inclusive(|c: char| c.is_whitespace()) {
+        let start = pos;
+        pos += w.len();
+        let bare = w
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !CUES.contains(&bare.as_str()) || in_ranges(&quotes, start) {
+            continue;
+        }
+        if bare == "pointed" && !s[pos..].trim_start().starts_with("out") {
+            continue;
+        }
+        // Speaker before the cue: back to a closing quote or the sentence start, at most 16 words.
+        let before = &s[..start];
+        let qstop = before.rfind(['”', '"', '»']).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let mut wstart = qstop;
+        let words: Vec<(usize, &str)> =
+            before[qstop..].split_whitespace().map(|x| (0, x)).collect();
+        if words.len() > 16 {
+            let skip = words.len() - 16;
+            let mut count = 0;
+            for (i, c) in before[qstop..].char_indices() {
+                if c.is_whitespace()
+                    && i > 0
+                    && !before[qstop..][..i].ends_with(char::is_whitespace)
+                {
+                    count += 1;
+                    if count == skip {
+                        wstart = qstop + i;
+                        break;
+                    }
+                }
+            }
+        }
+        let window = &s[wstart..start];
+        // Cut at "that" or a verb-like clause start: speakers sit next to the cue.
+        let window = window.rsplit_once(" that ").map_or(window, |(_, b)| b);
+        let mut sp = ctx.speaker_in(window, true);
+        if sp.is_none() || window.trim().is_empty() {
+            // Inverted: "…,” said Trehubov.
+            let after = &s[pos..];
+            let end = after
+                .find([',', '.', ';', ':', '“', '"'])
+                .unwrap_or(after.len());
+            let aw = &after[..end];
+            if aw.split_whitespace().count() <= 8 {
+                sp = ctx.speaker_in(aw, false).or(sp);
+            }
+        }
+        if let Some(sp) = sp {
+            found.push((start, sp, bare));
+        }
+    }
+    found.sort_by_key(|f| f.0);
+    if found.is_empty() {
+        return Attributed {
+            speaker: None,
+            cue: None,
+            relays: Vec::new(),
+            cue_pos: None,
+        };
+    }
+    // The first claimant speaks, unless it only relays: "According to X, Y reported …" or
+    // "X reported that Y claimed …". Participles ("saying", "adding") elaborate, never relay.
+    const PARTICIPLES: &[&str] = &[
+        "saying",
+        "adding",
+        "noting",
+        "claiming",
+        "stating",
+        "warning",
+        "indicating",
+        "reporting",
+        "writing",
+        "acknowledging",
+        "denying",
+    ];
+    let mut it = found.into_iter();
+    let (mut pos, mut main, mut cue) = it.next().unwrap_or_else(|| unreachable!());
+    let mut relays: Vec<Speaker> = Vec::new();
+    for (p2, sp2, cue2) in it {
+        if PARTICIPLES.contains(&cue2.as_str()) || sp2.name == main.name {
+            continue;
+        }
+        let between = &lower[pos.min(lower.len())..p2.min(lower.len())];
+        let initial_according = ACCORDING.contains(&cue.as_str()) && s[..pos].trim().is_empty();
+        if initial_according || (between.contains(" that ") && p2 - pos < 160) {
+            relays.push(main);
+            pos = p2;
+            main = sp2;
+            cue = cue2;
+        }
+    }
+    // Vague sourcing ("reports indicate", "sources say") is the outlet's own voice.
+    if matches!(
+        main.name.to_lowercase().as_str(),
+        "reports" | "sources" | "it" | "observers" | "analysts" | "experts" | "media reports"
+    ) {
+        return Attributed {
+            speaker: None,
+            cue: Some(cue),
+            relays,
+            cue_pos: Some(pos),
+        };
+    }
+    ctx.remember(&main);
+    Attributed {
+        speaker: Some(main),
+        cue: Some(cue),
+        relays,
+        cue_pos: Some(pos),
+    }
+}
+
+fn topic_of(lower: &str) -> Topic {
+    if prefix_hit(
+        lower,
+        &[
+            "surrender",
+            "giving up",
+            "gave up",
+            "give up",
+            "throwing in the towel",
+            "taken prisoner",
+            "prisoners of war",
+            "здал",
+            "здал",
+            "полон",
+            "здаю",
+            "сдаю",
+            "сдал",
+            "сдались",
+        ],
+    ) {
+        Topic::Surrender
+    } else if prefix_hit(
+        lower,
+        &[
+            "control",
+            "captur",
+            "seized",
+            "seize",
+            "took ",
+            "taken",
+            "liberat",
+            "occupied",
+            "in russian hands",
+            "in ukrainian hands",
+            "fell to",
+            "fall to",
+            "lost",
+            "hold the",
+            "holds the",
+            "held the",
+            "контрол",
+            "захопи",
+            "звільни",
+            "освобод",
+            "взял",
+            "взят",
+            "окупова",
+            "оккупир",
+        ],
+    ) {
+        Topic::Control
+    } else if prefix_hit(
+        lower,
+        &[
+            "attack",
+            "assault",
+            "repel",
+            "repuls",
+            "clash",
+            "storm",
+            "штурм",
+            "атак",
+            "відби",
+            "отби",
+        ],
+    ) {
+        Topic::Attacks
+    } else if prefix_hit(
+        lower,
+        &[
+            "strike",
+            "shelling",
+            "shelled",
+            "missile",
+            "killed",
+            "wounded",
+            "casualt",
+            "civilian",
+            "bomb",
+            "drone attack",
+            "обстріл",
+            "обстрел",
+            "загин",
+            "погиб",
+            "поранен",
+            "ранен",
+            "удар",
+        ],
+    ) {
+        Topic::Strikes
+    } else if prefix_hit(
+        lower,
+        &[
+            "advanc",
+            "push",
+            "outflank",
+            "bypass",
+            "encircl",
+            "surround",
+            "withdr",
+            "retreat",
+            "cross",
+            "counteroffensive",
+            "counter-offensive",
+            "infiltrat",
+            "slowed",
+            "offensive",
+            "pincers",
+            "наступ",
+            "просу",
+            "продвиг",
+            "продвину",
+            "отступ",
+            "відступ",
+            "оточ",
+            "окруж",
+        ],
+    ) {
+        Topic::Movement
+    } else {
+        Topic::General
+    }
+}
+
+const RU_ACTORS: &[&str] = &[
+    "russian",
+    "russians",
+    "russia",
+    "russia's",
+    "moscow",
+    "moscow's",
+    "kremlin",
+    "wagner",
+    "russia’s",
+    "moscow’s",
+    "россий",
+    "русск",
+    "рф",
+    "російськ",
+    "окупант",
+    "ворог",
+    "противник",
+    "рашист",
+];
+const UA_ACTORS: &[&str] = &[
+    "ukrainian",
+    "ukrainians",
+    "ukraine",
+    "ukraine's",
+    "ukraine’s",
+    "kyiv's",
+    "kyiv’s",
+    "our",
+    "укр",
+    "всу",
+    "зсу",
+    "наші",
+    "наши",
+];
+/// Words good for the actor next to them (+) or bad for it (−); outcomes weigh double.
+const SIGNALS: &[(&str, f32)] = &[
+    ("captur", 2.0),
+    ("took", 2.0),
+    ("taken", 2.0),
+    ("seiz", 2.0),
+    ("liberat", 2.0),
+    ("control", 1.5),
+    ("hold", 1.5),
+    ("holds", 1.5),
+    ("held", 1.0),
+    ("advanc", 1.0),
+    ("push", 1.0),
+    ("gain", 1.0),
+    ("cross", 1.0),
+    ("counteroffensive", 1.5),
+    ("outflank", 1.0),
+    ("bypass", 0.5),
+    ("encircl", 1.5),
+    ("surround", 1.0),
+    ("breakthrough", 1.5),
+    ("destroy", 1.0),
+    ("infiltrat", 0.5),
+    ("progress", 1.0),
+    ("fail", -2.0),
+    ("failing", -2.0),
+    ("unable", -2.0),
+    ("without success", -2.0),
+    ("repelled", -2.0),
+    ("repulsed", -2.0),
+    ("stalled", -2.0),
+    ("slowed", -1.5),
+    ("pushed back", -2.0),
+    ("lost", -2.0),
+    ("losses", -1.5),
+    ("surrender", -2.0),
+    ("giving up", -2.0),
+    ("gave up", -2.0),
+    ("floundered", -2.0),
+    ("retreat", -1.5),
+    ("withdr", -1.5),
+    ("ousted", -2.0),
+    ("collapse", -2.0),
+    ("shortage", -1.5),
+    ("back foot", -1.5),
+    ("defeat", -2.0),
+    ("setback", -2.0),
+    ("fleeing", -2.0),
+    ("killed", -0.5),
+    ("захопи", 2.0),
+    ("звільни", 2.0),
+    ("освобод", 2.0),
+    ("взял", 2.0),
+    ("продвину", 1.0),
+    ("просуну", 1.0),
+    ("відбили", -2.0),
+    ("отбили", -2.0),
+    ("втрат", -1.5),
+    ("потер", -1.5),
+    ("відступ", -1.5),
+    ("отступ", -1.5),
+];
+const NEGATORS: &[&str] = &[
+    "not",
+    "no longer",
+    "never",
+    "isn't",
+    "isn’t",
+    "aren't",
+    "aren’t",
+    "don't",
+    "don’t",
+    "doesn't",
+    "doesn’t",
+    "neither",
+    "nor",
+    "cannot",
+    "can't",
+    "не",
+    "ні",
+];
+
+/// Which side a sentence favours. `they_side` is the side "they" stands for (the speaker's
+/// opponents), when the speaker's side is known.
+fn stance_of(lower: &str, they_side: Option<f32>) -> Stance {
+    // Word positions of actors.
+    let words: Vec<(usize, &str)> = {
+        let mut v = Vec::new();
+        let mut start = None;
+        for (i, c) in lower.char_indices() {
+            let wc = c.is_alphanumeric() || c == '\'' || c == '’';
+            match (wc, start) {
+                (true, None) => start = Some(i),
+                (false, Some(b)) => {
+                    v.push((b, &lower[b..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(b) = start {
+            v.push((b, &lower[b..]));
+        }
+        v
+    };
+    let actor_at = |i: usize| -> Option<f32> {
+        let w = words[i].1;
+        if RU_ACTORS.iter().any(|a| w.starts_with(a)) {
+            Some(-1.0)
+        } else if UA_ACTORS.iter().any(|a| w.starts_with(a)) {
+            Some(1.0)
+        } else if matches!(w, "them" | "they" | "their" | "вони" | "они" | "їх" | "их") {
+            they_side
+        } else {
+            None
+        }
+    };
+    let mut score = 0.0f32;
+    for (i, (pos, w)) in words.iter().enumerate() {
+        for &(sig, weight) in SIGNALS {
+            let hit = if sig.contains(' ') {
+                lower[*pos..].starts_with(sig)
+            } else {
+                w.starts_with(sig)
+            };
+            if !hit {
+                continue;
+            }
+            // Passive "destroyed by Russian fire": the actor follows "by".
+            let passive = words.get(i + 1).is_some_and(|n| n.1 == "by");
+            let actor = if passive {
+                (i + 2..words.len().min(i + 5)).find_map(actor_at).map(|a| {
+                    a * if weight > 0.0 && sig == "destroy" {
+                        -1.0
+                    } else {
+                        1.0
+                    }
+                })
+            } else {
+                (0..i)
+                    .rev()
+                    .take(14)
+                    .find_map(actor_at)
+                    .or_else(|| (i + 1..words.len().min(i + 6)).find_map(actor_at))
+            };
+            // Liberation is Ukraine's word for its gains; "освобождение" is Moscow's for its own.
+            let actor = if sig == "liberat" || sig == "звільни" {
+                Some(1.0f32)
+            } else if sig == "освобод" {
+                Some(-1.0)
+            } else {
+                actor
+            };
+            let Some(actor) = actor else { continue };
+            let negated = (i.saturating_sub(4)..i).any(|j| {
+                NEGATORS.contains(&words[j].1)
+                    || (j + 1 < words.len()
+                        && NEGATORS
+                            .iter()
+                            .any(|n| n.contains(' ') && lower[words[j].0..].starts_with(n)))
+            });
+            let attempt = (i.saturating_sub(3)..i).any(|j| {
+                matches!(
+                    words[j].1,
+                    "trying"
+                        | "tried"
+                        | "attempt"
+                        | "attempting"
+                        | "attempts"
+                        | "seeking"
+                        | "намагаються"
+                        | "пытаются"
+                )
+            });
+            let mut v = weight * actor;
+            if negated {
+                v = -v;
+            }
+            if attempt && !negated {
+                v *= 0.3;
+            }
+            score += v;
+            break;
+        }
+    }
+    if score > 0.4 {
+        Stance::FavoursUkraine
+    } else if score < -0.4 {
+        Stance::FavoursRussia
+    } else {
+        Stance::Neutral
+    }
+}
+
+/// Place names in a sentence, minus names that are part of a claimant ("Kyiv Independent",
+/// "Khortytsia group"), of a person's name ("Volodymyr Zelensky") or stand for a side ("Kyiv's
+/// forces", "Kyiv sources").
+fn place_mentions(text: &str) -> Vec<places::Mention> {
+    let hits = lexicon().hits(text);
+    let names = person_names(text);
+    let lower = text.to_lowercase();
+    places::find(text)
+        .into_iter()
+        .filter(|m| {
+            let in_hit = hits
+                .iter()
+                .any(|h| h.start <= m.start && h.end >= m.end && h.end - h.start > m.end - m.start);
+            let in_name = names
+                .iter()
+                .any(|&(a, b)| a <= m.start && b >= m.end && (b - a) > (m.end - m.start));
+            let after = lower.get(m.end..).unwrap_or("");
+            let stands_for_side = [
+                "'s forces",
+                "’s forces",
+                "'s troops",
+                "’s troops",
+                "'s military",
+                "’s military",
+                "'s army",
+                "’s army",
+                " sources",
+                " authorities",
+                "'s government",
+                "’s government",
+                " government",
+                " regime",
+                "-controlled",
+                "-backed",
+            ]
+            .iter()
+            .any(|x| after.starts_with(x));
+            !in_hit && !in_name && !stands_for_side
+        })
+        .collect()
+}
+
+fn is_war_content(lower: &str, has_place: bool) -> bool {
+    has_place || WAR.iter().any(|w| lower.contains(w))
+}
+
+/// Extract the claims of one article from its kept body lines.
+pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
+    let article_day = an.meta.published.and_then(PartialDate::day);
+    let outlet = an.meta.outlet.clone();
+    let mut ctx = Ctx {
+        memory: Vec::new(),
+        names: HashMap::new(),
+        overrides: &p.camp_overrides,
+    };
+    struct Raw {
+        line: u32,
+        span: (usize, usize),
+        text: String,
+        para: usize,
+        attr: Attributed,
+        quote: bool,
+        pure_quote: bool,
+        ends_open_quote: bool,
+        verification_marker: bool,
+        corroborated: bool,
+    }
+    let mut raws: Vec<Raw> = Vec::new();
+    for (li, l) in an.doc.lines.iter().enumerate() {
+        if !an.kept[li]
+            || matches!(an.classes[li].kind, LineKind::Title | LineKind::Subhead)
+                && a.line_decisions.get(&(li as u32 + 1)).is_none()
+        {
+            continue;
+        }
+        let text = an.doc.line_text(l);
+        let mut open_quote = false;
+        for (s, e) in sentence_spans(text) {
+            let sent = &text[s..e];
+            let lower = sent.to_lowercase();
+            let qs = quoted_ranges(sent);
+            let quoted_len: usize = qs.iter().map(|(a, b)| b - a).sum();
+            let pure_quote = quoted_len * 10 >= sent.len() * 8
+                || (open_quote && !sent.contains(['“', '"', '”']));
+            let quote_count = sent.matches(['"', '“', '”', '«', '»']).count();
+            let ends_open = if sent.contains(['“', '«']) {
+                sent.matches(['“', '«']).count() > sent.matches(['”', '»']).count()
+            } else {
+                quote_count % 2 == 1
+            };
+            let attr = attribute(sent, &mut ctx);
+            raws.push(Raw {
+                line: l.src_line,
+                span: (l.start + s, l.start + e),
+                text: sent.to_owned(),
+                para: li,
+                quote: quoted_len > 12,
+                pure_quote,
+                ends_open_quote: ends_open,
+                verification_marker: contains_any(&lower, UNVERIFIED).is_some(),
+                corroborated: CORROBORATED.iter().any(|c| lower.contains(c)),
+                attr,
+            });
+            open_quote = if ends_open { !open_quote } else { open_quote };
+        }
+    }
+    // Unattributed quotations take the speaker of the quotation next to them in the paragraph:
+    // the next sentence ("…,” the military wrote) or the previous one.
+    for i in 0..raws.len() {
+        if raws[i].attr.speaker.is_some() || !(raws[i].pure_quote || raws[i].ends_open_quote) {
+            continue;
+        }
+        let para = raws[i].para;
+        let next = raws
+            .get(i + 1)
+            .filter(|r| r.para == para && r.attr.speaker.is_some())
+            .map(|r| {
+                (
+                    r.attr.speaker.clone(),
+                    r.attr.cue.clone(),
+                    r.attr
+                        .relays
+                        .iter()
+                        .map(|x| x.name.clone())
+                        .collect::<Vec<_>>(),
+                )
+            });
+        let prev = (i > 0)
+            .then(|| &raws[i - 1])
+            .filter(|r| {
+                (r.para == para || raws[i].pure_quote)
+                    && r.attr.speaker.is_some()
+                    && (r.quote || r.pure_quote)
+            })
+            .map(|r| {
+                (
+                    r.attr.speaker.clone(),
+                    r.attr.cue.clone(),
+                    r.attr
+                        .relays
+                        .iter()
+                        .map(|x| x.name.clone())
+                        .collect::<Vec<_>>(),
+                )
+            });
+        let from = if raws[i].ends_open_quote {
+            next.or(prev)
+        } else {
+            prev.or(next)
+        };
+        if let Some((sp, cue, _)) = from {
+            raws[i].attr.speaker = sp;
+            raws[i].attr.cue = cue;
+        }
+    }
+    let mut out: Vec<Claim> = Vec::new();
+    let mut occurrences: HashMap<String, usize> = HashMap::new();
+    let mut since_marker = 0usize;
+    for r in raws {
+        if r.verification_marker {
+            for c in &mut out[since_marker..] {
+                if c.camp != Camp::Media && c.verification == Verification::Unknown {
+                    c.verification = Verification::Unverified;
+                }
+            }
+            since_marker = out.len();
+            continue;
+        }
+        let lower = r.text.to_lowercase();
+        let mentions = place_mentions(&r.text);
+        let sentence_ids = vec![0usize; mentions.len()];
+        let chosen = places::resolve(&mentions, &sentence_ids);
+        let mut place_refs = Vec::new();
+        for idx in chosen {
+            let pr = places::index().places[idx as usize].to_ref();
+            if !place_refs
+                .iter()
+                .any(|x: &crate::model::PlaceRef| x.id == pr.id)
+            {
+                place_refs.push(pr);
+            }
+        }
+        let (speaker, camp, cue) = match &r.attr.speaker {
+            Some(sp) => (
+                Some(sp.name.clone()),
+                sp.camp.unwrap_or(Camp::Other),
+                r.attr.cue.clone(),
+            ),
+            None => {
+                if r.text.split_whitespace().count() < 6
+                    || r.text.trim_end().ends_with('?')
+                    || !is_war_content(&lower, !place_refs.is_empty())
+                {
+                    continue;
+                }
+                (outlet.clone(), Camp::Media, None)
+            }
+        };
+        let found = find_dates(&r.text, article_day);
+        let date_pick = match r.attr.cue_pos {
+            Some(cp) => found
+                .iter()
+                .find(|d| d.start >= cp)
+                .or_else(|| found.first()),
+            None => found.first(),
+        };
+        let (date, date_text) = match date_pick {
+            Some(d) => (d.date, Some(d.text.clone())),
+            None => (
+                an.meta
+                    .published
+                    .and_then(|d| d.day())
+                    .map(PartialDate::Day),
+                None,
+            ),
+        };
+        let hedged = contains_any(&lower, HEDGES).is_some();
+        let mut verification = if r.corroborated {
+            Verification::Corroborated
+        } else {
+            Verification::Unknown
+        };
+        if camp == Camp::Isw
+            && cue.as_deref().is_some_and(|c| c.starts_with("assess"))
+            && verification == Verification::Unknown
+        {
+            verification = Verification::Assessed;
+        }
+        let key = r.text.trim().to_owned();
+        let occ = occurrences.entry(key.clone()).or_default();
+        let id = ClaimId::derive(&a.id, &key, *occ);
+        *occ += 1;
+        out.push(Claim {
+            id,
+            line: r.line,
+            span: r.span,
+            text: r.text,
+            speaker,
+            camp,
+            cue,
+            quote: r.quote,
+            relayed_by: r.attr.relays.iter().map(|x| x.name.clone()).collect(),
+            places: place_refs,
+            date,
+            date_text,
+            topic: topic_of(&lower),
+            stance: stance_of(
+                &lower,
+                match camp.side() {
+                    Some(true) => Some(-1.0),
+                    Some(false) => Some(1.0),
+                    None => None,
+                },
+            ),
+            hedged,
+            verification,
+        });
+    }
+    out
+}
 
 /// The claims of an article as the user sees them: extracted claims with the user's edits
 /// applied and deletions removed, then the claims the user added by hand.
-pub fn claims_for(a: &Article, _an: &ArticleAnalysis, _p: &Project) -> Vec<Claim> {
-    let mut out: Vec<Claim> = Vec::new();
+pub fn claims_for(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
+    let mut out = extract(a, an, p);
     out.retain(|c| !a.deleted_claims.contains(&c.id));
     for c in &mut out {
         if let Some(e) = a.claim_edits.get(&c.id) {

@@ -42,7 +42,13 @@ struct Feat {
 }
 
 fn trim_punct(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '|' | '›' | '»' | '→' | '-' | '–' | '—' | '>' | '•' | '·'))
+    s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '.' | '!' | '|' | '›' | '»' | '→' | '-' | '–' | '—' | '>' | '•' | '·'
+            )
+    })
 }
 
 /// A trailing "(Name/Agency)" or "[... via AP]" photo credit, or a "Photo: ..." line.
@@ -72,7 +78,16 @@ fn is_byline(t: &str, lower: &str, words: usize) -> bool {
     if words > 24 || words < 2 {
         return false;
     }
-    let starts = ["by ", "автор:", "author:", "written by", "posted by", "words by", "автор ", "від "];
+    let starts = [
+        "by ",
+        "автор:",
+        "author:",
+        "written by",
+        "posted by",
+        "words by",
+        "автор ",
+        "від ",
+    ];
     if starts.iter().any(|s| lower.starts_with(s)) {
         // "By Name Surname": the next word is capitalised.
         return t
@@ -82,7 +97,10 @@ fn is_byline(t: &str, lower: &str, words: usize) -> bool {
             .is_some_and(char::is_uppercase)
             || lower.starts_with("автор");
     }
-    (lower.starts_with("published") || lower.starts_with("updated") || lower.starts_with("опубліковано") || lower.starts_with("опубликовано"))
+    (lower.starts_with("published")
+        || lower.starts_with("updated")
+        || lower.starts_with("опубліковано")
+        || lower.starts_with("опубликовано"))
         && super::meta::parse_date_text(t).is_some()
         || (words <= 8 && super::meta::parse_date_text(t).is_some() && !t.ends_with('.'))
 }
@@ -96,8 +114,15 @@ fn is_timestamp(t: &str) -> bool {
 fn is_reading_time(lower: &str) -> bool {
     let w: Vec<&str> = lower.split_whitespace().collect();
     w.len() <= 6
-        && w.windows(3).any(|x| x[0].chars().all(|c| c.is_ascii_digit()) && x[1].starts_with("min") && x[2].starts_with("read"))
-        || (w.len() <= 4 && (lower.ends_with("min read") || lower.ends_with("хв читання") || lower.ends_with("мин чтения")))
+        && w.windows(3).any(|x| {
+            x[0].chars().all(|c| c.is_ascii_digit())
+                && x[1].starts_with("min")
+                && x[2].starts_with("read")
+        })
+        || (w.len() <= 4
+            && (lower.ends_with("min read")
+                || lower.ends_with("хв читання")
+                || lower.ends_with("мин чтения")))
 }
 
 fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
@@ -111,8 +136,10 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     let lower = t.to_lowercase();
     let words = t.split_whitespace().count();
     let last = t.chars().last().unwrap_or(' ');
-    let ends_sentence = matches!(last, '.' | '!' | '?' | '"' | '”' | '»' | '\'' | '’' | ';' | ':' | ')')
-        && !t.ends_with("...")
+    let ends_sentence = matches!(
+        last,
+        '.' | '!' | '?' | '"' | '”' | '»' | '\'' | '’' | ';' | ':' | ')'
+    ) && !t.ends_with("...")
         || t.ends_with("?\"")
         || t.ends_with(".”");
     let truncated = t.ends_with('…') || (t.ends_with("...") && words > 12);
@@ -135,7 +162,10 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     }
     let end_marker = words <= 6 && END_MARKERS.contains(&tp);
     let metadata = lower.starts_with("original article source")
-        || (lower.starts_with("source:") || lower.starts_with("джерело:") || lower.starts_with("источник:")) && words <= 12;
+        || (lower.starts_with("source:")
+            || lower.starts_with("джерело:")
+            || lower.starts_with("источник:"))
+            && words <= 12;
     let caption = pattern.is_none() && !metadata && is_caption(t, &lower);
     let byline = pattern.is_none() && !metadata && is_byline(t, &lower, words);
     let learned = furniture.keys.contains(&furniture_key(t));
@@ -247,12 +277,19 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
     if doc.format == Format::Telegram {
         for (i, x) in f.iter().enumerate() {
             if !x.blank {
-                out[i] = furniture_reason(x).map_or(LineClass::keep(LineKind::Body), |(k, r)| LineClass::drop(k, r));
+                out[i] = furniture_reason(x).map_or(LineClass::keep(LineKind::Body), |(k, r)| {
+                    LineClass::drop(k, r)
+                });
             }
         }
         return out;
     }
-    let hinted: Vec<Option<LineClass>> = doc.lines.iter().zip(&f).map(|(l, x)| from_hints(l, x)).collect();
+    let hinted: Vec<Option<LineClass>> = doc
+        .lines
+        .iter()
+        .zip(&f)
+        .map(|(l, x)| from_hints(l, x))
+        .collect();
     let region = body_region(&f);
     let (start, end) = region.unwrap_or((f.len(), f.len()));
     // Before the body: title, byline, captions, furniture.
@@ -263,7 +300,9 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
         .position(|h| h.as_ref().is_some_and(|c| c.kind == LineKind::Title))
         .or_else(|| {
             let before = first_byline.unwrap_or(start);
-            (0..before).rev().find(|&i| f[i].headline && !f[i].learned && !f[i].end_marker && f[i].words >= 3)
+            (0..before)
+                .rev()
+                .find(|&i| f[i].headline && !f[i].learned && !f[i].end_marker && f[i].words >= 3)
         });
     let mut section: Option<String> = None;
     for i in 0..f.len() {
@@ -283,19 +322,32 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
             } else if let Some((k, r)) = furniture_reason(x) {
                 LineClass::drop(k, r)
             } else {
-                LineClass::drop(LineKind::Boilerplate, "before the article starts (navigation or promotion)")
+                LineClass::drop(
+                    LineKind::Boilerplate,
+                    "before the article starts (navigation or promotion)",
+                )
             };
             continue;
         }
         if i > end {
             if x.end_marker {
-                section = Some(doc.line_text(&doc.lines[i]).trim().trim_end_matches(':').to_owned());
+                section = Some(
+                    doc.line_text(&doc.lines[i])
+                        .trim()
+                        .trim_end_matches(':')
+                        .to_owned(),
+                );
             }
             out[i] = if let Some((k, r)) = furniture_reason(x) {
                 LineClass::drop(k, r)
             } else if let Some(s) = &section {
-                LineClass::drop(LineKind::Boilerplate, format!("in the “{s}” section after the article"))
-            } else if x.truncated || (x.headline && f.get(next_nonblank(&f, i)).is_some_and(|n| n.truncated)) {
+                LineClass::drop(
+                    LineKind::Boilerplate,
+                    format!("in the “{s}” section after the article"),
+                )
+            } else if x.truncated
+                || (x.headline && f.get(next_nonblank(&f, i)).is_some_and(|n| n.truncated))
+            {
                 LineClass::drop(LineKind::Boilerplate, "teaser for another story")
             } else {
                 LineClass::drop(LineKind::Boilerplate, "after the end of the article")
@@ -341,22 +393,37 @@ fn furniture_reason(x: &Feat) -> Option<(LineKind, String)> {
         return Some((LineKind::Boilerplate, r.to_owned()));
     }
     if x.metadata {
-        return Some((LineKind::Metadata, "source line (read into the metadata)".to_owned()));
+        return Some((
+            LineKind::Metadata,
+            "source line (read into the metadata)".to_owned(),
+        ));
     }
     if x.byline {
-        return Some((LineKind::Byline, "byline (read into the metadata)".to_owned()));
+        return Some((
+            LineKind::Byline,
+            "byline (read into the metadata)".to_owned(),
+        ));
     }
     if x.caption {
         return Some((LineKind::Caption, "photo caption".to_owned()));
     }
     if x.learned {
-        return Some((LineKind::Boilerplate, "repeated in other articles from this outlet".to_owned()));
+        return Some((
+            LineKind::Boilerplate,
+            "repeated in other articles from this outlet".to_owned(),
+        ));
     }
     if x.caps {
-        return Some((LineKind::Boilerplate, "headline of another story, in capitals".to_owned()));
+        return Some((
+            LineKind::Boilerplate,
+            "headline of another story, in capitals".to_owned(),
+        ));
     }
     if x.end_marker {
-        return Some((LineKind::Boilerplate, "heading of a section after the article".to_owned()));
+        return Some((
+            LineKind::Boilerplate,
+            "heading of a section after the article".to_owned(),
+        ));
     }
     None
 }
@@ -365,7 +432,10 @@ fn furniture_reason(x: &Feat) -> Option<(LineKind, String)> {
 fn from_hints(l: &DocLine, x: &Feat) -> Option<LineClass> {
     let h = &l.hints;
     if h.front_matter {
-        return Some(LineClass::drop(LineKind::Metadata, "front matter (read into the metadata)"));
+        return Some(LineClass::drop(
+            LineKind::Metadata,
+            "front matter (read into the metadata)",
+        ));
     }
     if h.image {
         return Some(LineClass::drop(LineKind::Caption, "image"));

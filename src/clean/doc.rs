@@ -145,7 +145,9 @@ fn md_link_chars(t: &str) -> usize {
     while let Some(open) = rest.find('[') {
         let after = &rest[open..];
         let Some(close) = after.find("](") else { break };
-        let Some(end) = after[close..].find(')') else { break };
+        let Some(end) = after[close..].find(')') else {
+            break;
+        };
         n += close + end + 1;
         rest = &after[close + end + 1..];
     }
@@ -166,7 +168,10 @@ mod tests {
 
     #[test]
     fn markdown_front_matter_and_headings() {
-        let d = Document::build("---\ntitle: X\n---\n# Head\n\nText [link](http://a).", Format::Markdown);
+        let d = Document::build(
+            "---\ntitle: X\n---\n# Head\n\nText [link](http://a).",
+            Format::Markdown,
+        );
         assert!(d.lines[1].hints.front_matter);
         assert!(!d.lines[3].hints.front_matter);
         assert_eq!(d.lines[3].hints.heading, 1);

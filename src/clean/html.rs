@@ -5,11 +5,55 @@ use super::doc::{DocLine, Document, Hints};
 use crate::model::Format;
 
 const BLOCK: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "br", "dd", "details", "dialog", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "center", "option",
-    "select", "button", "label", "img",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "center",
+    "option",
+    "select",
+    "button",
+    "label",
+    "img",
 ];
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "textarea", "object", "head",
@@ -20,9 +64,30 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 const FURNITURE_WORDS: &[&str] = &[
-    "share", "social", "related", "promo", "newsletter", "subscribe", "advert", "sponsor",
-    "sidebar", "widget", "breadcrumb", "menu", "cookie", "footer", "masthead", "popular",
-    "trending", "recommend", "tags", "signup", "paywall", "banner", "outbrain", "taboola",
+    "share",
+    "social",
+    "related",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "advert",
+    "sponsor",
+    "sidebar",
+    "widget",
+    "breadcrumb",
+    "menu",
+    "cookie",
+    "footer",
+    "masthead",
+    "popular",
+    "trending",
+    "recommend",
+    "tags",
+    "signup",
+    "paywall",
+    "banner",
+    "outbrain",
+    "taboola",
 ];
 
 #[derive(Clone, Default)]
@@ -47,7 +112,8 @@ impl Builder {
             let end = self.text.len();
             if end > self.cur_start {
                 let mut hints = self.cur_hints;
-                hints.link_percent = (self.link_chars * 100 / (end - self.cur_start)).min(100) as u8;
+                hints.link_percent =
+                    (self.link_chars * 100 / (end - self.cur_start)).min(100) as u8;
                 self.lines.push(DocLine {
                     start: self.cur_start,
                     end,
@@ -381,7 +447,10 @@ mod tests {
         let html = "<html><head><title>T</title><style>p{}</style></head>\n<body>\n<nav><a href=/>Home</a></nav>\n<h1>Big &amp; bold</h1>\n<p>First\n para.</p><p>Second</p>\n<script>var x = '<p>';</script><!-- <p>c</p> -->\n<figure><figcaption>Photo: AP</figcaption></figure></body></html>";
         let d = render(html);
         let texts: Vec<_> = d.lines.iter().map(|l| d.line_text(l)).collect();
-        assert_eq!(texts, ["Home", "Big & bold", "First para.", "Second", "Photo: AP"]);
+        assert_eq!(
+            texts,
+            ["Home", "Big & bold", "First para.", "Second", "Photo: AP"]
+        );
         let src: Vec<_> = d.lines.iter().map(|l| l.src_line).collect();
         assert_eq!(src, [3, 4, 5, 6, 8]);
         assert!(d.lines[0].hints.nav);
@@ -392,7 +461,16 @@ mod tests {
 
     #[test]
     fn hostile_markup_does_not_panic() {
-        for s in ["<", "<a", "<p>&#xFFFFFFFF;</p>", "<<<>>>", "</div></div>", "<p class='x>", "&", "<script>"] {
+        for s in [
+            "<",
+            "<a",
+            "<p>&#xFFFFFFFF;</p>",
+            "<<<>>>",
+            "</div></div>",
+            "<p class='x>",
+            "&",
+            "<script>",
+        ] {
             let _ = render(s);
         }
     }

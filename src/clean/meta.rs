@@ -10,23 +10,57 @@ use crate::model::{Meta, PartialDate};
 pub fn month_from_word(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_lowercase();
     const EN: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     const UK: [&str; 12] = [
-        "січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад",
+        "січ",
+        "лют",
+        "берез",
+        "квіт",
+        "трав",
+        "черв",
+        "лип",
+        "серп",
+        "верес",
+        "жовт",
+        "листопад",
         "груд",
     ];
     const RU: [&str; 12] = [
-        "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-        "ноябр", "декабр",
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
     ];
     for (i, m) in EN.iter().enumerate() {
         if w == *m || (w.len() >= 3 && m.starts_with(w.as_str())) || (w == "sept" && i == 8) {
             return Some(i as u32 + 1);
         }
     }
-    if !w.chars().next().is_some_and(|c| ('а'..='я').contains(&c) || "іїєґ".contains(c)) {
+    if !w
+        .chars()
+        .next()
+        .is_some_and(|c| ('а'..='я').contains(&c) || "іїєґ".contains(c))
+    {
         return None;
     }
     for (i, m) in UK.iter().enumerate() {
@@ -99,7 +133,9 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
 }
 
 fn time_at(t: &[Tok<'_>], i: usize) -> Option<NaiveTime> {
-    let (Some(Tok::Num(h, _)), Some(Tok::Colon), Some(Tok::Num(m, 2))) = (t.get(i), t.get(i + 1), t.get(i + 2)) else {
+    let (Some(Tok::Num(h, _)), Some(Tok::Colon), Some(Tok::Num(m, 2))) =
+        (t.get(i), t.get(i + 1), t.get(i + 2))
+    else {
         return None;
     };
     let mut h = *h;
@@ -125,9 +161,21 @@ fn with_time(d: NaiveDate, t: &[Tok<'_>], i: usize) -> PartialDate {
 pub fn parse_date_text(s: &str) -> Option<PartialDate> {
     let t = tokens(s);
     for i in 0..t.len() {
-        match (t.get(i), t.get(i + 1), t.get(i + 2), t.get(i + 3), t.get(i + 4)) {
+        match (
+            t.get(i),
+            t.get(i + 1),
+            t.get(i + 2),
+            t.get(i + 3),
+            t.get(i + 4),
+        ) {
             // 2025-01-24[T14:33]
-            (Some(Tok::Num(y, 4)), Some(Tok::Dash), Some(Tok::Num(m, _)), Some(Tok::Dash), Some(Tok::Num(d, _))) => {
+            (
+                Some(Tok::Num(y, 4)),
+                Some(Tok::Dash),
+                Some(Tok::Num(m, _)),
+                Some(Tok::Dash),
+                Some(Tok::Num(d, _)),
+            ) => {
                 if let Some(date) = NaiveDate::from_ymd_opt(*y as i32, *m, *d) {
                     let j = i + 5;
                     // ISO "T14": the T is glued to the hour; tokens() splits "T" as a word only if separate.
@@ -135,7 +183,13 @@ pub fn parse_date_text(s: &str) -> Option<PartialDate> {
                 }
             }
             // 24.01.2025
-            (Some(Tok::Num(d, 1..=2)), Some(Tok::Dot), Some(Tok::Num(m, 1..=2)), Some(Tok::Dot), Some(Tok::Num(y, 4))) => {
+            (
+                Some(Tok::Num(d, 1..=2)),
+                Some(Tok::Dot),
+                Some(Tok::Num(m, 1..=2)),
+                Some(Tok::Dot),
+                Some(Tok::Num(y, 4)),
+            ) => {
                 if let Some(date) = NaiveDate::from_ymd_opt(*y as i32, *m, *d) {
                     return Some(with_time(date, &t, i + 5));
                 }
@@ -168,7 +222,9 @@ pub fn parse_date_text(s: &str) -> Option<PartialDate> {
                 && let Some(date) = NaiveDate::from_ymd_opt(*y as i32, m, *d)
             {
                 let mut k = j + 1;
-                while matches!(t.get(k), Some(Tok::Word(w)) if w.chars().count() <= 4 && time_at(&t, k).is_none()) || t.get(k) == Some(&Tok::Dot) {
+                while matches!(t.get(k), Some(Tok::Word(w)) if w.chars().count() <= 4 && time_at(&t, k).is_none())
+                    || t.get(k) == Some(&Tok::Dot)
+                {
                     k += 1;
                     if k > j + 4 {
                         break;
@@ -192,7 +248,12 @@ fn outlets() -> &'static [(String, Vec<String>)] {
                 let mut parts = l.split('\t');
                 let name = parts.next().unwrap_or_default().trim().to_owned();
                 let mut forms = vec![name.to_lowercase()];
-                forms.extend(parts.flat_map(|p| p.split('|')).map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()));
+                forms.extend(
+                    parts
+                        .flat_map(|p| p.split('|'))
+                        .map(|f| f.trim().to_lowercase())
+                        .filter(|f| !f.is_empty()),
+                );
                 (name, forms)
             })
             .collect()
@@ -206,7 +267,9 @@ fn find_outlet(text: &str) -> Option<String> {
             if let Some(pos) = lower.find(f.as_str()) {
                 let before = lower[..pos].chars().next_back();
                 let after = lower[pos + f.len()..].chars().next();
-                if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+                if !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+                {
                     return Some(name.clone());
                 }
             }
@@ -219,13 +282,25 @@ fn find_outlet(text: &str) -> Option<String> {
 fn byline_author(line: &str) -> Option<String> {
     let t = line.trim();
     let lower = t.to_lowercase();
-    let rest = ["written by ", "posted by ", "words by ", "by ", "author: ", "автор: ", "автор "]
-        .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))?;
+    let rest = [
+        "written by ",
+        "posted by ",
+        "words by ",
+        "by ",
+        "author: ",
+        "автор: ",
+        "автор ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))?;
     let mut words = Vec::new();
     for w in rest.split_whitespace() {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-');
-        if bare.is_empty() || bare.chars().next().is_some_and(|c| c.is_ascii_digit()) || month_from_word(bare).is_some() {
+        let bare =
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-');
+        if bare.is_empty()
+            || bare.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || month_from_word(bare).is_some()
+        {
             break;
         }
         let lw = bare.to_lowercase();
@@ -233,7 +308,9 @@ fn byline_author(line: &str) -> Option<String> {
             words.push(bare.to_owned());
             continue;
         }
-        if !bare.chars().next().is_some_and(char::is_uppercase) || ["updated", "published", "posted"].contains(&lw.as_str()) {
+        if !bare.chars().next().is_some_and(char::is_uppercase)
+            || ["updated", "published", "posted"].contains(&lw.as_str())
+        {
             break;
         }
         words.push(bare.to_owned());
@@ -241,7 +318,10 @@ fn byline_author(line: &str) -> Option<String> {
             break;
         }
     }
-    while words.last().is_some_and(|w| ["and", "і", "и", "та"].contains(&w.to_lowercase().as_str())) {
+    while words
+        .last()
+        .is_some_and(|w| ["and", "і", "и", "та"].contains(&w.to_lowercase().as_str()))
+    {
         words.pop();
     }
     (!words.is_empty() && words.len() <= 8).then(|| words.join(" "))
@@ -253,7 +333,9 @@ pub fn detect_meta(doc: &Document, classes: &[LineClass]) -> Meta {
     let text = |i: usize| doc.line_text(&doc.lines[i]).trim();
     for (i, c) in classes.iter().enumerate() {
         match c.kind {
-            LineKind::Title if m.title.is_none() => m.title = Some(text(i).trim_start_matches('#').trim().to_owned()),
+            LineKind::Title if m.title.is_none() => {
+                m.title = Some(text(i).trim_start_matches('#').trim().to_owned())
+            }
             LineKind::Byline => {
                 if m.author.is_none() {
                     m.author = byline_author(text(i));
@@ -266,13 +348,18 @@ pub fn detect_meta(doc: &Document, classes: &[LineClass]) -> Meta {
                 let t = text(i);
                 let lower = t.to_lowercase();
                 if let Some(rest) = lower.strip_prefix("original article source") {
-                    let title = t[t.len() - rest.len()..].trim_start_matches([':', ' ']).trim();
+                    let title = t[t.len() - rest.len()..]
+                        .trim_start_matches([':', ' '])
+                        .trim();
                     if m.title.is_none() && !title.is_empty() {
                         m.title = Some(title.to_owned());
                     }
                 }
                 if m.url.is_none() {
-                    m.url = t.split_whitespace().find(|w| w.starts_with("http://") || w.starts_with("https://")).map(str::to_owned);
+                    m.url = t
+                        .split_whitespace()
+                        .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+                        .map(str::to_owned);
                 }
             }
             _ => {}
@@ -280,7 +367,9 @@ pub fn detect_meta(doc: &Document, classes: &[LineClass]) -> Meta {
     }
     // The outlet names itself in its furniture (promotions, app prompts, source lines, desk names).
     for (i, c) in classes.iter().enumerate() {
-        if !c.kind.kept() && c.kind != LineKind::Blank && c.kind != LineKind::Caption
+        if !c.kind.kept()
+            && c.kind != LineKind::Blank
+            && c.kind != LineKind::Caption
             && let Some(o) = find_outlet(text(i))
         {
             m.outlet = Some(o);
@@ -300,12 +389,24 @@ mod tests {
 
     #[test]
     fn dates_in_many_forms() {
-        assert_eq!(d("by Kateryna Hodunova January 24, 2025 2:33 PM 2 min read").as_deref(), Some("2025-01-24T14:33"));
+        assert_eq!(
+            d("by Kateryna Hodunova January 24, 2025 2:33 PM 2 min read").as_deref(),
+            Some("2025-01-24T14:33")
+        );
         assert_eq!(d("Jan. 7, 2025").as_deref(), Some("2025-01-07"));
         assert_eq!(d("Published 19 July 2012").as_deref(), Some("2012-07-19"));
-        assert_eq!(d("2025-12-25T10:15:00+02:00").as_deref(), Some("2025-12-25T10:15"));
-        assert_eq!(d("24 січня 2025, 14:33").as_deref(), Some("2025-01-24T14:33"));
-        assert_eq!(d("24 января 2025 г. 09:05").as_deref(), Some("2025-01-24T09:05"));
+        assert_eq!(
+            d("2025-12-25T10:15:00+02:00").as_deref(),
+            Some("2025-12-25T10:15")
+        );
+        assert_eq!(
+            d("24 січня 2025, 14:33").as_deref(),
+            Some("2025-01-24T14:33")
+        );
+        assert_eq!(
+            d("24 января 2025 г. 09:05").as_deref(),
+            Some("2025-01-24T09:05")
+        );
         assert_eq!(d("24.01.2025 12:00").as_deref(), Some("2025-01-24T12:00"));
         assert_eq!(d("Sept. 3, 2024").as_deref(), Some("2024-09-03"));
         assert_eq!(d("on Monday"), None);
@@ -327,8 +428,17 @@ mod tests {
 
     #[test]
     fn byline_authors() {
-        assert_eq!(byline_author("by Kateryna Hodunova January 24, 2025 2:33 PM").as_deref(), Some("Kateryna Hodunova"));
-        assert_eq!(byline_author("By Morgen Peck").as_deref(), Some("Morgen Peck"));
-        assert_eq!(byline_author("By Jane Doe and John Roe, Reuters").as_deref(), Some("Jane Doe and John Roe"));
+        assert_eq!(
+            byline_author("by Kateryna Hodunova January 24, 2025 2:33 PM").as_deref(),
+            Some("Kateryna Hodunova")
+        );
+        assert_eq!(
+            byline_author("By Morgen Peck").as_deref(),
+            Some("Morgen Peck")
+        );
+        assert_eq!(
+            byline_author("By Jane Doe and John Roe, Reuters").as_deref(),
+            Some("Jane Doe and John Roe")
+        );
     }
 }

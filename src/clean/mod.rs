@@ -9,7 +9,7 @@ mod patterns;
 
 pub use classify::{Furniture, classify, furniture_key};
 pub use doc::{DocLine, Document};
-pub use meta::{detect_meta, parse_date_text};
+pub use meta::{detect_meta, month_from_word, parse_date_text};
 
 use serde::Serialize;
 

@@ -61,7 +61,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [Verdict::Conflict, Verdict::Mixed, Verdict::Agree, Verdict::Single];
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Conflict,
+        Verdict::Mixed,
+        Verdict::Agree,
+        Verdict::Single,
+    ];
 
     pub fn word(self) -> &'static str {
         match self {
@@ -238,7 +243,13 @@ pub fn compare_project(p: &Project, analysis: &Analysis, opts: &Options) -> Vec<
                 if !seen.insert(name.clone()) {
                     continue;
                 }
-                let key = format!("{}|{}|{}|{}", name, oblast.as_deref().unwrap_or(""), period, c.topic.word());
+                let key = format!(
+                    "{}|{}|{}|{}",
+                    name,
+                    oblast.as_deref().unwrap_or(""),
+                    period,
+                    c.topic.word()
+                );
                 let acc = groups.entry(key).or_insert_with(|| Acc {
                     place: name,
                     oblast,
@@ -266,11 +277,25 @@ fn judge(key: String, acc: Acc<'_>, p: &Project) -> Comparison {
     let mut positions = BTreeMap::new();
     for (camp, list) in &by_camp {
         let weight: f32 = list.iter().map(|(_, c)| claim_weight(c)).sum();
-        let pos: f32 = list.iter().filter(|(_, c)| c.stance == Stance::FavoursUkraine).map(|(_, c)| claim_weight(c)).sum();
-        let neg: f32 = list.iter().filter(|(_, c)| c.stance == Stance::FavoursRussia).map(|(_, c)| claim_weight(c)).sum();
-        let lean = if weight > 0.0 { (pos - neg) / weight } else { 0.0 };
+        let pos: f32 = list
+            .iter()
+            .filter(|(_, c)| c.stance == Stance::FavoursUkraine)
+            .map(|(_, c)| claim_weight(c))
+            .sum();
+        let neg: f32 = list
+            .iter()
+            .filter(|(_, c)| c.stance == Stance::FavoursRussia)
+            .map(|(_, c)| claim_weight(c))
+            .sum();
+        let lean = if weight > 0.0 {
+            (pos - neg) / weight
+        } else {
+            0.0
+        };
         let split = pos > 0.0 && neg > 0.0 && pos.min(neg) >= 0.5 * pos.max(neg);
-        let weak = list.iter().all(|(_, c)| c.hedged || !c.relayed_by.is_empty() || c.verification == Verification::Unverified);
+        let weak = list.iter().all(|(_, c)| {
+            c.hedged || !c.relayed_by.is_empty() || c.verification == Verification::Unverified
+        });
         let mut phrase = phrase(acc.topic, lean, &acc.place);
         if split {
             phrase = format!("says both: {phrase}, and the opposite");
@@ -286,19 +311,32 @@ fn judge(key: String, acc: Acc<'_>, p: &Project) -> Comparison {
                 lean,
                 weight,
                 split,
-                claims: list.iter().map(|(a, c)| ClaimRef { article: (*a).clone(), claim: c.id.clone() }).collect(),
+                claims: list
+                    .iter()
+                    .map(|(a, c)| ClaimRef {
+                        article: (*a).clone(),
+                        claim: c.id.clone(),
+                    })
+                    .collect(),
                 weak,
             },
         );
     }
     let (computed, mut reason) = verdict(&positions);
-    let mut claims: Vec<ClaimRef> = positions.values().flat_map(|p| p.claims.iter().cloned()).collect();
+    let mut claims: Vec<ClaimRef> = positions
+        .values()
+        .flat_map(|p| p.claims.iter().cloned())
+        .collect();
     claims.sort();
     claims.dedup();
     let (verdict, note) = match p.verdict_overrides.get(&key) {
         Some(o) => match Verdict::from_word(&o.verdict) {
             Some(v) => {
-                reason = format!("set by the user: {}; computed: {} ({reason})", o.note, computed.word());
+                reason = format!(
+                    "set by the user: {}; computed: {} ({reason})",
+                    o.note,
+                    computed.word()
+                );
                 (v, Some(o.note.clone()))
             }
             None => (computed, None),
@@ -324,37 +362,64 @@ fn judge(key: String, acc: Acc<'_>, p: &Project) -> Comparison {
 
 fn verdict(positions: &BTreeMap<Camp, Position>) -> (Verdict, String) {
     let names = |f: &dyn Fn(&Position) -> bool| -> String {
-        positions.values().filter(|p| f(p)).map(|p| p.camp.label()).collect::<Vec<_>>().join(", ")
+        positions
+            .values()
+            .filter(|p| f(p))
+            .map(|p| p.camp.label())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let weak_note = if positions.values().any(|p| p.weak) {
-        format!("; weaker evidence from {} (hedged, relayed or unverified)", names(&|p| p.weak))
+        format!(
+            "; weaker evidence from {} (hedged, relayed or unverified)",
+            names(&|p| p.weak)
+        )
     } else {
         String::new()
     };
     if positions.len() == 1 {
-        let p = positions.values().next().map(|p| p.camp.label()).unwrap_or_default();
-        return (Verdict::Single, format!("only {p} speaks about this{weak_note}"));
+        let p = positions
+            .values()
+            .next()
+            .map(|p| p.camp.label())
+            .unwrap_or_default();
+        return (
+            Verdict::Single,
+            format!("only {p} speaks about this{weak_note}"),
+        );
     }
     if positions.values().any(|p| p.split) {
-        return (Verdict::Mixed, format!("{} contradict themselves{weak_note}", names(&|p| p.split)));
+        return (
+            Verdict::Mixed,
+            format!("{} contradict themselves{weak_note}", names(&|p| p.split)),
+        );
     }
     let pro_u: Vec<&Position> = positions.values().filter(|p| p.lean > 0.25).collect();
     let pro_r: Vec<&Position> = positions.values().filter(|p| p.lean < -0.25).collect();
     if !pro_u.is_empty() && !pro_r.is_empty() {
         let strong_u = pro_u.iter().any(|p| !p.weak);
         let strong_r = pro_r.iter().any(|p| !p.weak);
-        let v = if strong_u && strong_r { Verdict::Conflict } else { Verdict::Mixed };
+        let v = if strong_u && strong_r {
+            Verdict::Conflict
+        } else {
+            Verdict::Mixed
+        };
         return (
             v,
             format!(
                 "{} say it favours Ukraine, {} say it favours Russia{}{weak_note}",
                 names(&|p| p.lean > 0.25),
                 names(&|p| p.lean < -0.25),
-                if v == Verdict::Mixed { "; one side's evidence is weak, so the evidence is split rather than in conflict" } else { "" }
+                if v == Verdict::Mixed {
+                    "; one side's evidence is weak, so the evidence is split rather than in conflict"
+                } else {
+                    ""
+                }
             ),
         );
     }
-    let opposed = positions.values().any(|p| p.camp.side() == Some(true)) && positions.values().any(|p| p.camp.side() == Some(false));
+    let opposed = positions.values().any(|p| p.camp.side() == Some(true))
+        && positions.values().any(|p| p.camp.side() == Some(false));
     let direction = if !pro_u.is_empty() {
         "in Ukraine's favour"
     } else if !pro_r.is_empty() {
@@ -367,7 +432,11 @@ fn verdict(positions: &BTreeMap<Camp, Position>) -> (Verdict, String) {
         format!(
             "{} all report it {direction}{}{weak_note}",
             names(&|_| true),
-            if opposed { " — opposed camps agree" } else { "" }
+            if opposed {
+                " — opposed camps agree"
+            } else {
+                ""
+            }
         ),
     )
 }
@@ -376,16 +445,46 @@ fn verdict(positions: &BTreeMap<Camp, Position>) -> (Verdict, String) {
 pub fn report_markdown(comparisons: &[Comparison], p: &Project, analysis: &Analysis) -> String {
     let mut s = String::from("## Comparison\n\n");
     for c in comparisons {
-        let _ = writeln!(s, "### {} · {} · {} — {}\n", c.place, c.period, c.topic.word(), c.verdict.word().to_uppercase());
+        let _ = writeln!(
+            s,
+            "### {} · {} · {} — {}\n",
+            c.place,
+            c.period,
+            c.topic.word(),
+            c.verdict.word().to_uppercase()
+        );
         let _ = writeln!(s, "{}\n", c.reason);
         for pos in c.positions.values() {
             let _ = writeln!(s, "- **{}**: {}", pos.camp.label(), pos.phrase);
             for r in &pos.claims {
-                let Some(an) = analysis.articles.get(&r.article) else { continue };
-                let Some(cl) = an.claims.iter().find(|x| x.id == r.claim) else { continue };
-                let src = an.meta.outlet.clone().or_else(|| p.articles.get(&r.article).map(|a| a.source.file_name.clone())).unwrap_or_default();
-                let date = cl.date.or(an.meta.published).map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
-                let _ = writeln!(s, "  - “{}” — {}, {} ({date})", cl.text.trim(), cl.speaker.as_deref().unwrap_or("unattributed"), src);
+                let Some(an) = analysis.articles.get(&r.article) else {
+                    continue;
+                };
+                let Some(cl) = an.claims.iter().find(|x| x.id == r.claim) else {
+                    continue;
+                };
+                let src = an
+                    .meta
+                    .outlet
+                    .clone()
+                    .or_else(|| {
+                        p.articles
+                            .get(&r.article)
+                            .map(|a| a.source.file_name.clone())
+                    })
+                    .unwrap_or_default();
+                let date = cl
+                    .date
+                    .or(an.meta.published)
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into());
+                let _ = writeln!(
+                    s,
+                    "  - “{}” — {}, {} ({date})",
+                    cl.text.trim(),
+                    cl.speaker.as_deref().unwrap_or("unattributed"),
+                    src
+                );
             }
         }
         s.push('\n');

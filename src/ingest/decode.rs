@@ -1,6 +1,6 @@
 //! Bytes to text: BOMs, UTF-8, UTF-16 and legacy Cyrillic encodings; binary files refused.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Why bytes are not text we can read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -18,7 +18,14 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
             let (text, had_errors) = enc.decode_without_bom_handling(body);
             check_text(text.as_bytes())?;
             let _ = had_errors;
-            return Ok((text.into_owned(), if enc == UTF_16LE { "UTF-16LE" } else { "UTF-16BE" }));
+            return Ok((
+                text.into_owned(),
+                if enc == UTF_16LE {
+                    "UTF-16LE"
+                } else {
+                    "UTF-16BE"
+                },
+            ));
         }
         check_binary(body)?;
         let (text, _) = UTF_8.decode_without_bom_handling(body);
@@ -99,7 +106,9 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        let b = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
+        let b = [
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d,
+        ];
         assert!(matches!(decode(&b), Err(DecodeError::Binary { .. })));
     }
 }

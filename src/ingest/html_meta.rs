@@ -10,19 +10,29 @@ pub fn read(html: &str) -> Meta {
     };
     let json_ld = r.parse_json_ld();
     let md = r.get_article_metadata(json_ld);
-    let clean = |s: Option<String>| s.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty());
+    let clean = |s: Option<String>| {
+        s.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|v| !v.is_empty())
+    };
     let doc = &r.doc;
     let canonical = doc
         .select(r#"link[rel="canonical"]"#)
         .attr("href")
         .map(|s| s.to_string())
-        .or_else(|| doc.select(r#"meta[property="og:url"]"#).attr("content").map(|s| s.to_string()));
+        .or_else(|| {
+            doc.select(r#"meta[property="og:url"]"#)
+                .attr("content")
+                .map(|s| s.to_string())
+        });
     Meta {
         title: clean(Some(md.title)),
         author: clean(md.byline),
         outlet: clean(md.site_name),
         url: clean(canonical.or(md.url)).filter(|u| u.starts_with("http")),
-        published: md.published_time.as_deref().and_then(crate::clean::parse_date_text),
+        published: md
+            .published_time
+            .as_deref()
+            .and_then(crate::clean::parse_date_text),
     }
 }
 
@@ -44,6 +54,9 @@ mod tests {
         assert_eq!(m.outlet.as_deref(), Some("Kyiv Post"));
         assert_eq!(m.author.as_deref(), Some("Jane Doe"));
         assert_eq!(m.url.as_deref(), Some("https://www.kyivpost.com/post/1"));
-        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2025-12-25T10:15"));
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-25T10:15")
+        );
     }
 }

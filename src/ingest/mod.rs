@@ -32,7 +32,11 @@ pub enum ImportError {
     #[error("{path}: {source}")]
     Decode { path: PathBuf, source: DecodeError },
     #[error("{path}: the file is too large ({size} bytes; the limit is {limit} bytes)")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{path}: unsupported file type; Crosscheck imports {SUPPORTED}")]
     Unsupported { path: PathBuf },
     #[error("{path}: not a Telegram export: {message}")]
@@ -166,10 +170,11 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportErr
     };
     match format {
         Format::Telegram => {
-            let arts = telegram::import(&text, &source).map_err(|message| ImportError::Telegram {
-                path: path.to_owned(),
-                message,
-            })?;
+            let arts =
+                telegram::import(&text, &source).map_err(|message| ImportError::Telegram {
+                    path: path.to_owned(),
+                    message,
+                })?;
             if arts.is_empty() {
                 return Err(ImportError::NoText {
                     path: path.to_owned(),
@@ -223,7 +228,9 @@ fn front_matter(text: &str) -> Option<Meta> {
         }
         match k.as_str() {
             "title" | "headline" => m.title = Some(v),
-            "author" | "authors" | "byline" => m.author = Some(v.trim_matches(['[', ']']).to_owned()),
+            "author" | "authors" | "byline" => {
+                m.author = Some(v.trim_matches(['[', ']']).to_owned())
+            }
             "outlet" | "site" | "site_name" | "source" | "publisher" => m.outlet = Some(v),
             "url" | "link" | "canonical" | "canonical_url" | "source_url" => m.url = Some(v),
             "date" | "published" | "published_at" | "pubdate" | "datetime" => {
@@ -247,7 +254,10 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("A title"));
         assert_eq!(m.author.as_deref(), Some("Jane Doe"));
         assert_eq!(m.url.as_deref(), Some("https://x.org/a"));
-        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2025-01-24"));
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-01-24")
+        );
         assert_eq!(&*a[0].raw, t, "raw text is verbatim");
     }
 

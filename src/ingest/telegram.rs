@@ -87,11 +87,25 @@ mod tests {
           {"id":7,"type":"message","date":"2025-01-24T14:33:10","from":"Rybar","text":"Штурмовики заняли Пищане."},
           {"id":8,"type":"service","date":"2025-01-24T15:00:00","text":""},
           {"id":9,"type":"message","date":"2025-01-25T09:00:00","from":"Rybar","text":["Бои у ",{"type":"bold","text":"Купянска"},"."]}]}"#;
-        let arts = import(json, &Source { file_name: "result.json".into(), ..Source::default() }).unwrap();
+        let arts = import(
+            json,
+            &Source {
+                file_name: "result.json".into(),
+                ..Source::default()
+            },
+        )
+        .unwrap();
         assert_eq!(arts.len(), 2);
         assert_eq!(&*arts[1].raw, "Бои у Купянска.");
         assert_eq!(arts[0].imported_meta.outlet.as_deref(), Some("Rybar"));
-        assert_eq!(arts[0].imported_meta.published.map(|d| d.to_string()).as_deref(), Some("2025-01-24T14:33"));
+        assert_eq!(
+            arts[0]
+                .imported_meta
+                .published
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2025-01-24T14:33")
+        );
         assert_eq!(arts[0].source.file_name, "result.json#7");
     }
 

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Who a claimant speaks for. Stored as the words of DOMAIN.md.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Camp {
     UkrainianOfficial,

@@ -211,11 +211,13 @@ mod tests {
             claim: c.clone(),
         }
         .apply(&mut p);
-        assert!(Edit::DeleteClaim {
-            article: id.clone(),
-            claim: c.id.clone()
-        }
-        .apply(&mut p));
+        assert!(
+            Edit::DeleteClaim {
+                article: id.clone(),
+                claim: c.id.clone()
+            }
+            .apply(&mut p)
+        );
         assert!(p.articles[&id].user_claims.is_empty());
         let extracted = ClaimId::derive(&id, "world", 0);
         Edit::DeleteClaim {

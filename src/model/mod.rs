@@ -54,7 +54,10 @@ impl ClaimId {
     /// Id for a claim the user added by hand on the byte span `start..end` of an article.
     pub fn user(article: &ArticleId, start: usize, end: usize) -> Self {
         let key = format!("{}\u{1f}user\u{1f}{start}\u{1f}{end}", article.0);
-        Self(format!("u{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes())))
+        Self(format!(
+            "u{:016x}",
+            xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+        ))
     }
 }
 
@@ -102,7 +105,7 @@ pub struct Meta {
 }
 
 /// The metadata fields, for edits and display.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum MetaField {
     Title,
     Author,
@@ -207,7 +210,9 @@ pub enum LineDecision {
 }
 
 /// Verification status of a claim.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Verification {
     /// Nothing said either way.
     #[default]
@@ -248,7 +253,9 @@ impl Verification {
 }
 
 /// What a claim is about.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Topic {
     /// Who holds a place.
     Control,
@@ -288,7 +295,9 @@ impl Topic {
 }
 
 /// Which side a claim's content favours.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Stance {
     /// Good news for Ukraine (Russia failing, Ukraine holding or advancing).
     FavoursUkraine,
@@ -299,7 +308,11 @@ pub enum Stance {
 }
 
 impl Stance {
-    pub const ALL: [Stance; 3] = [Stance::FavoursUkraine, Stance::FavoursRussia, Stance::Neutral];
+    pub const ALL: [Stance; 3] = [
+        Stance::FavoursUkraine,
+        Stance::FavoursRussia,
+        Stance::Neutral,
+    ];
 
     pub fn word(self) -> Option<&'static str> {
         match self {
@@ -416,7 +429,17 @@ impl ClaimEdit {
         macro_rules! take {
             ($($f:ident),*) => {$( if other.$f.is_some() { self.$f.clone_from(&other.$f); } )*};
         }
-        take!(speaker, camp, places, date, topic, stance, hedged, verification, note);
+        take!(
+            speaker,
+            camp,
+            places,
+            date,
+            topic,
+            stance,
+            hedged,
+            verification,
+            note
+        );
     }
 
     pub fn is_empty(&self) -> bool {

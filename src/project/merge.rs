@@ -67,7 +67,13 @@ fn merge_map<K: Ord + Clone + Serialize, V: Clone + PartialEq + Serialize>(
     }
 }
 
-fn merge_article(ours: &mut Article, theirs: &Article, from: &str, s: &mut MergeSummary, c: &mut Vec<MergeConflict>) {
+fn merge_article(
+    ours: &mut Article,
+    theirs: &Article,
+    from: &str,
+    s: &mut MergeSummary,
+    c: &mut Vec<MergeConflict>,
+) {
     let id = ours.id.clone();
     // Metadata field by field.
     let mut om = BTreeMap::new();
@@ -81,14 +87,38 @@ fn merge_article(ours: &mut Article, theirs: &Article, from: &str, s: &mut Merge
         }
     }
     let before = om.clone();
-    merge_map(&mut om, &tm, Some(&id), |f| format!("{} of the article", f.label().to_lowercase()), from, s, c);
+    merge_map(
+        &mut om,
+        &tm,
+        Some(&id),
+        |f| format!("{} of the article", f.label().to_lowercase()),
+        from,
+        s,
+        c,
+    );
     for (f, v) in om {
         if before.get(&f) != Some(&v) {
             ours.meta_edits.set(f, Some(v));
         }
     }
-    merge_map(&mut ours.line_decisions, &theirs.line_decisions, Some(&id), |l| format!("line {l} kept or removed"), from, s, c);
-    merge_map(&mut ours.claim_edits, &theirs.claim_edits, Some(&id), |k| format!("edit of claim {k}"), from, s, c);
+    merge_map(
+        &mut ours.line_decisions,
+        &theirs.line_decisions,
+        Some(&id),
+        |l| format!("line {l} kept or removed"),
+        from,
+        s,
+        c,
+    );
+    merge_map(
+        &mut ours.claim_edits,
+        &theirs.claim_edits,
+        Some(&id),
+        |k| format!("edit of claim {k}"),
+        from,
+        s,
+        c,
+    );
     for uc in &theirs.user_claims {
         match ours.user_claims.iter().find(|o| o.id == uc.id) {
             None => {
@@ -143,8 +173,24 @@ pub fn merge(ours: &mut Project, theirs: &Project, from: &str) -> MergeSummary {
             }
         }
     }
-    merge_map(&mut ours.camp_overrides, &theirs.camp_overrides, None, |k| format!("camp of {k}"), from, &mut s, &mut conflicts);
-    merge_map(&mut ours.verdict_overrides, &theirs.verdict_overrides, None, |k| format!("verdict of {k}"), from, &mut s, &mut conflicts);
+    merge_map(
+        &mut ours.camp_overrides,
+        &theirs.camp_overrides,
+        None,
+        |k| format!("camp of {k}"),
+        from,
+        &mut s,
+        &mut conflicts,
+    );
+    merge_map(
+        &mut ours.verdict_overrides,
+        &theirs.verdict_overrides,
+        None,
+        |k| format!("verdict of {k}"),
+        from,
+        &mut s,
+        &mut conflicts,
+    );
     for c in &theirs.merge_conflicts {
         if !ours.merge_conflicts.contains(c) {
             ours.merge_conflicts.push(c.clone());

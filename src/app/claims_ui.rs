@@ -1,0 +1,472 @@
+//! The claim table: sort by any column, filter by camp, place, date and text; edit the selected
+//! claim below; a row opens its sentence in the reader. Virtual rows, cached order.
+
+use std::sync::Arc;
+
+use egui_extras::{Column, TableBuilder};
+
+use super::{App, Command};
+use crate::analysis::Analysis;
+use crate::model::{
+    ArticleId, Camp, Claim, ClaimEdit, ClaimId, Edit, PartialDate, PlaceRef, Stance, Topic,
+    Verification,
+};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    #[default]
+    Article,
+    Speaker,
+    Camp,
+    Place,
+    Date,
+    Topic,
+    Text,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Key {
+    analysis: usize,
+    text: String,
+    camp: Option<Camp>,
+    place: String,
+    date: String,
+    sort: SortBy,
+    desc: bool,
+}
+
+/// State of the claim table.
+#[derive(Default)]
+pub struct ClaimsView {
+    pub text: String,
+    pub camp: Option<Camp>,
+    pub place: String,
+    pub date: String,
+    pub sort: SortBy,
+    pub desc: bool,
+    pub selected: Option<(ArticleId, ClaimId)>,
+    cache: Option<(Key, Arc<Vec<(ArticleId, usize)>>)>,
+    speaker_draft: Option<String>,
+    date_draft: Option<String>,
+    places_draft: Option<String>,
+}
+
+fn place_names(c: &Claim) -> String {
+    c.places
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Filtered and sorted (article, claim index) pairs.
+pub fn rows(view: &ClaimsView, an: &Analysis) -> Vec<(ArticleId, usize)> {
+    let text = view.text.to_lowercase();
+    let place = view.place.to_lowercase();
+    let mut out: Vec<(ArticleId, usize)> = Vec::new();
+    for (id, a) in &an.articles {
+        for (i, c) in a.claims.iter().enumerate() {
+            if view.camp.is_some_and(|k| k != c.camp) {
+                continue;
+            }
+            if !text.is_empty()
+                && !c.text.to_lowercase().contains(&text)
+                && !c
+                    .speaker
+                    .as_deref()
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .contains(&text)
+            {
+                continue;
+            }
+            if !place.is_empty()
+                && !c.places.iter().any(|p| {
+                    p.name.to_lowercase().contains(&place)
+                        || p.oblast
+                            .as_deref()
+                            .unwrap_or("")
+                            .to_lowercase()
+                            .contains(&place)
+                })
+            {
+                continue;
+            }
+            if !view.date.is_empty()
+                && !c
+                    .date
+                    .or(a.meta.published)
+                    .is_some_and(|d| d.to_string().starts_with(view.date.trim()))
+            {
+                continue;
+            }
+            out.push((id.clone(), i));
+        }
+    }
+    let get = |r: &(ArticleId, usize)| &an.articles[&r.0].claims[r.1];
+    match view.sort {
+        SortBy::Article => {}
+        SortBy::Speaker => {
+            out.sort_by_cached_key(|r| get(r).speaker.clone().unwrap_or_default().to_lowercase())
+        }
+        SortBy::Camp => out.sort_by_key(|r| get(r).camp),
+        SortBy::Place => out.sort_by_cached_key(|r| place_names(get(r))),
+        SortBy::Date => out.sort_by_key(|r| {
+            get(r)
+                .date
+                .or(an.articles[&r.0].meta.published)
+                .and_then(|d| d.first_day())
+        }),
+        SortBy::Topic => out.sort_by_key(|r| get(r).topic),
+        SortBy::Text => out.sort_by_cached_key(|r| get(r).text.clone()),
+    }
+    if view.desc {
+        out.reverse();
+    }
+    out
+}
+
+fn combo<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    id: &str,
+    current: T,
+    all: &[T],
+    label: impl Fn(T) -> String,
+) -> Option<T> {
+    let mut v = current;
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(label(current))
+        .show_ui(ui, |ui| {
+            for &x in all {
+                ui.selectable_value(&mut v, x, label(x));
+            }
+        });
+    (v != current).then_some(v)
+}
+
+fn editor(ui: &mut egui::Ui, app: &mut App, article: &ArticleId, c: &Claim) {
+    let mut edits: Vec<ClaimEdit> = Vec::new();
+    let mut out = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Selected claim:");
+        ui.label(egui::RichText::new(c.text.trim()).italics());
+    });
+    egui::Grid::new("claim-editor")
+        .num_columns(8)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let view = &mut app.view.claims;
+            ui.label("Speaker");
+            let mut s = view
+                .speaker_draft
+                .clone()
+                .unwrap_or_else(|| c.speaker.clone().unwrap_or_default());
+            let r = ui.add(egui::TextEdit::singleline(&mut s).desired_width(180.0));
+            if r.changed() {
+                view.speaker_draft = Some(s.clone());
+            }
+            if r.lost_focus() && view.speaker_draft.take().is_some() {
+                let v = s.trim().to_owned();
+                edits.push(ClaimEdit {
+                    speaker: Some((!v.is_empty()).then_some(v)),
+                    ..ClaimEdit::default()
+                });
+            }
+            ui.label("Camp");
+            if let Some(v) = combo(ui, "edit-camp", c.camp, &Camp::ALL, |x| {
+                x.label().to_owned()
+            }) {
+                edits.push(ClaimEdit {
+                    camp: Some(v),
+                    ..ClaimEdit::default()
+                });
+            }
+            ui.label("Topic");
+            if let Some(v) = combo(ui, "edit-topic", c.topic, &Topic::ALL, |x| {
+                x.word().to_owned()
+            }) {
+                edits.push(ClaimEdit {
+                    topic: Some(v),
+                    ..ClaimEdit::default()
+                });
+            }
+            ui.label("Stance");
+            if let Some(v) = combo(ui, "edit-stance", c.stance, &Stance::ALL, |x| {
+                x.label().to_owned()
+            }) {
+                edits.push(ClaimEdit {
+                    stance: Some(v),
+                    ..ClaimEdit::default()
+                });
+            }
+            ui.end_row();
+            ui.label("Date");
+            let mut d = view
+                .date_draft
+                .clone()
+                .unwrap_or_else(|| c.date.map(|d| d.to_string()).unwrap_or_default());
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut d)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(180.0),
+            );
+            if r.changed() {
+                view.date_draft = Some(d.clone());
+            }
+            if r.lost_focus() && view.date_draft.take().is_some() {
+                let t = d.trim();
+                if t.is_empty() {
+                    edits.push(ClaimEdit {
+                        date: Some(None),
+                        ..ClaimEdit::default()
+                    });
+                } else if let Some(pd) = PartialDate::parse(t) {
+                    edits.push(ClaimEdit {
+                        date: Some(Some(pd)),
+                        ..ClaimEdit::default()
+                    });
+                }
+            }
+            ui.label("Verification");
+            if let Some(v) = combo(ui, "edit-verif", c.verification, &Verification::ALL, |x| {
+                x.label().to_owned()
+            }) {
+                edits.push(ClaimEdit {
+                    verification: Some(v),
+                    ..ClaimEdit::default()
+                });
+            }
+            ui.label("Hedged");
+            let mut h = c.hedged;
+            if ui.checkbox(&mut h, "").changed() {
+                edits.push(ClaimEdit {
+                    hedged: Some(h),
+                    ..ClaimEdit::default()
+                });
+            }
+            ui.label("");
+            ui.label("");
+            ui.end_row();
+            ui.label("Places");
+            let mut p = view.places_draft.clone().unwrap_or_else(|| place_names(c));
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut p)
+                    .hint_text("comma-separated")
+                    .desired_width(180.0),
+            );
+            if r.changed() {
+                view.places_draft = Some(p.clone());
+            }
+            if r.lost_focus() && view.places_draft.take().is_some() {
+                let places: Vec<PlaceRef> = p
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|name| {
+                        crate::places::resolve_name(name).unwrap_or_else(|| PlaceRef {
+                            name: name.to_owned(),
+                            ..PlaceRef::default()
+                        })
+                    })
+                    .collect();
+                edits.push(ClaimEdit {
+                    places: Some(places),
+                    ..ClaimEdit::default()
+                });
+            }
+            if ui.button("Show in reader").clicked() {
+                out.push(Command::ShowClaim(article.clone(), c.id.clone()));
+            }
+            if ui.button("Delete claim").clicked() {
+                out.push(Command::Edit(Edit::DeleteClaim {
+                    article: article.clone(),
+                    claim: c.id.clone(),
+                }));
+                app.view.claims.selected = None;
+            }
+            ui.end_row();
+        });
+    for e in edits {
+        out.push(Command::Edit(Edit::EditClaim {
+            article: article.clone(),
+            claim: c.id.clone(),
+            edit: e,
+        }));
+    }
+    for c in out {
+        app.command(c);
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, app: &mut App) {
+    let an = app.analysis.clone();
+    ui.horizontal(|ui| {
+        let v = &mut app.view.claims;
+        ui.label("Filter:");
+        ui.add(
+            egui::TextEdit::singleline(&mut v.text)
+                .hint_text("text or speaker")
+                .desired_width(180.0),
+        );
+        egui::ComboBox::from_id_salt("camp-filter")
+            .selected_text(v.camp.map_or("all camps", Camp::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut v.camp, None, "all camps");
+                for c in Camp::ALL {
+                    ui.selectable_value(&mut v.camp, Some(c), c.label());
+                }
+            });
+        ui.add(
+            egui::TextEdit::singleline(&mut v.place)
+                .hint_text("place or oblast")
+                .desired_width(140.0),
+        );
+        ui.add(
+            egui::TextEdit::singleline(&mut v.date)
+                .hint_text("date: 2025-01")
+                .desired_width(100.0),
+        );
+    });
+    let key = {
+        let v = &app.view.claims;
+        Key {
+            analysis: Arc::as_ptr(&an) as usize,
+            text: v.text.clone(),
+            camp: v.camp,
+            place: v.place.clone(),
+            date: v.date.clone(),
+            sort: v.sort,
+            desc: v.desc,
+        }
+    };
+    let list = match &app.view.claims.cache {
+        Some((k, l)) if *k == key => l.clone(),
+        _ => {
+            let l = Arc::new(rows(&app.view.claims, &an));
+            app.view.claims.cache = Some((key, l.clone()));
+            l
+        }
+    };
+    let total: usize = an.articles.values().map(|a| a.claims.len()).sum();
+    ui.label(egui::RichText::new(format!("{} of {total} claims", list.len())).weak());
+
+    let selected = app.view.claims.selected.clone();
+    if let Some((aid, cid)) = &selected
+        && let Some(c) = an
+            .articles
+            .get(aid)
+            .and_then(|a| a.claims.iter().find(|c| &c.id == cid))
+    {
+        egui::Panel::bottom("claim-editor-panel")
+            .resizable(false)
+            .show(ui, |ui| {
+                editor(ui, app, aid, c);
+            });
+    }
+
+    let mut out = Vec::new();
+    let mut new_sort: Option<SortBy> = None;
+    let headers = [
+        ("Speaker", SortBy::Speaker),
+        ("Camp", SortBy::Camp),
+        ("Places", SortBy::Place),
+        ("Date", SortBy::Date),
+        ("Topic", SortBy::Topic),
+        ("Claim", SortBy::Text),
+    ];
+    let (sort, desc) = (app.view.claims.sort, app.view.claims.desc);
+    TableBuilder::new(ui)
+        .id_salt("claims-table")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::initial(130.0).clip(true))
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::initial(90.0).clip(true))
+        .column(Column::initial(80.0).clip(true))
+        .column(Column::remainder().clip(true))
+        .auto_shrink(false)
+        .header(22.0, |mut h| {
+            for (name, s) in headers {
+                h.col(|ui| {
+                    let arrow = if sort == s {
+                        if desc { " ⏷" } else { " ⏶" }
+                    } else {
+                        ""
+                    };
+                    if ui
+                        .add(
+                            egui::Button::new(
+                                egui::RichText::new(format!("{name}{arrow}")).strong(),
+                            )
+                            .frame(false),
+                        )
+                        .clicked()
+                    {
+                        new_sort = Some(s);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, list.len(), |mut row| {
+                let (aid, ci) = &list[row.index()];
+                let Some(c) = an.articles.get(aid).and_then(|a| a.claims.get(*ci)) else {
+                    return;
+                };
+                let is_sel = selected
+                    .as_ref()
+                    .is_some_and(|(a, id)| a == aid && *id == c.id);
+                row.set_selected(is_sel);
+                let date = c
+                    .date
+                    .or(an.articles[aid].meta.published)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                let cells = [
+                    c.speaker.clone().unwrap_or_else(|| "—".into()),
+                    c.camp.label().to_owned(),
+                    place_names(c),
+                    date,
+                    c.topic.word().to_owned(),
+                    format!(
+                        "{}{}",
+                        if c.hedged { "(hedged) " } else { "" },
+                        c.text.trim()
+                    ),
+                ];
+                for t in cells {
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(t).truncate());
+                    });
+                }
+                let r = row.response();
+                if r.clicked() {
+                    out.push((aid.clone(), c.id.clone(), false));
+                }
+                if r.double_clicked() {
+                    out.push((aid.clone(), c.id.clone(), true));
+                }
+            });
+        });
+    if let Some(s) = new_sort {
+        let v = &mut app.view.claims;
+        if v.sort == s {
+            v.desc = !v.desc;
+        } else {
+            v.sort = s;
+            v.desc = false;
+        }
+    }
+    for (a, c, open) in out {
+        app.view.claims.selected = Some((a.clone(), c.clone()));
+        app.view.claims.speaker_draft = None;
+        app.view.claims.date_draft = None;
+        app.view.claims.places_draft = None;
+        app.view.highlight = Some((a.clone(), c.clone()));
+        if open {
+            app.command(Command::ShowClaim(a, c));
+        }
+    }
+}

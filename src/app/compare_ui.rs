@@ -1,0 +1,293 @@
+//! The comparison panel: place × period × topic rows, one column per camp, the verdict in
+//! colour; filters; a clicked cell lists its claims; verdicts can be overridden with a note.
+
+use std::sync::Arc;
+
+use egui_extras::{Column, TableBuilder};
+
+use super::{App, Command};
+use crate::compare::{Comparison, Options, Rollup, Verdict, Window};
+use crate::model::{Camp, Edit, VerdictOverride};
+
+/// State of the comparison panel.
+#[derive(Default)]
+pub struct CompareView {
+    pub options: Options,
+    pub verdict: Option<Verdict>,
+    pub place: String,
+    pub period: String,
+    /// The selected row (group key) and camp column.
+    pub selected: Option<(String, Option<Camp>)>,
+    /// Comparisons for (analysis pointer, options).
+    pub result: Option<(usize, Options, Arc<Vec<Comparison>>)>,
+    pub computing: Option<(usize, Options)>,
+    note: String,
+}
+
+pub fn verdict_colour(v: Verdict) -> egui::Color32 {
+    match v {
+        Verdict::Agree => egui::Color32::from_rgb(46, 140, 70),
+        Verdict::Conflict => egui::Color32::from_rgb(200, 50, 40),
+        Verdict::Mixed => egui::Color32::from_rgb(210, 140, 0),
+        Verdict::Single => egui::Color32::from_rgb(120, 120, 130),
+    }
+}
+
+/// Start computing comparisons in the background when the analysis or options changed.
+fn ensure(app: &mut App) -> Option<Arc<Vec<Comparison>>> {
+    let an = app.analysis.clone();
+    let key = (Arc::as_ptr(&an) as usize, app.view.compare.options);
+    if let Some((a, o, r)) = &app.view.compare.result
+        && (*a, *o) == key
+    {
+        return Some(r.clone());
+    }
+    if app.view.compare.computing != Some(key) {
+        app.view.compare.computing = Some(key);
+        let p = app.project.clone();
+        let opts = key.1;
+        app.tasks.spawn("compare", move || super::Done::Compared {
+            analysis: key.0,
+            options: opts,
+            comparisons: Arc::new(crate::compare::compare_project(&p, &an, &opts)),
+        });
+    }
+    app.view.compare.result.as_ref().map(|(_, _, r)| r.clone())
+}
+
+pub fn show(ui: &mut egui::Ui, app: &mut App) {
+    let Some(all) = ensure(app) else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Comparing…");
+        });
+        return;
+    };
+    ui.horizontal(|ui| {
+        let v = &mut app.view.compare;
+        ui.label("Group by");
+        egui::ComboBox::from_id_salt("window")
+            .selected_text(v.options.window.label())
+            .show_ui(ui, |ui| {
+                for w in Window::ALL {
+                    ui.selectable_value(&mut v.options.window, w, w.label());
+                }
+            });
+        egui::ComboBox::from_id_salt("rollup")
+            .selected_text(match v.options.rollup {
+                Rollup::Place => "each place",
+                Rollup::Oblast => "oblast",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut v.options.rollup, Rollup::Place, "each place");
+                ui.selectable_value(&mut v.options.rollup, Rollup::Oblast, "oblast");
+            });
+        ui.separator();
+        ui.label("Show");
+        if ui.selectable_label(v.verdict.is_none(), "all").clicked() {
+            v.verdict = None;
+        }
+        for verdict in Verdict::ALL {
+            let text = egui::RichText::new(verdict.word()).color(verdict_colour(verdict));
+            if ui
+                .selectable_label(v.verdict == Some(verdict), text)
+                .clicked()
+            {
+                v.verdict = Some(verdict);
+            }
+        }
+        ui.separator();
+        ui.add(
+            egui::TextEdit::singleline(&mut v.place)
+                .hint_text("place")
+                .desired_width(120.0),
+        );
+        ui.add(
+            egui::TextEdit::singleline(&mut v.period)
+                .hint_text("period")
+                .desired_width(90.0),
+        );
+    });
+    let v = &app.view.compare;
+    let place = v.place.to_lowercase();
+    let rows: Vec<&Comparison> = all
+        .iter()
+        .filter(|c| v.verdict.is_none_or(|x| x == c.verdict))
+        .filter(|c| place.is_empty() || c.place.to_lowercase().contains(&place))
+        .filter(|c| v.period.is_empty() || c.period.starts_with(v.period.trim()))
+        .collect();
+    ui.label(egui::RichText::new(format!("{} of {} groups", rows.len(), all.len())).weak());
+
+    let selected = app.view.compare.selected.clone();
+    if let Some((key, camp)) = &selected
+        && let Some(c) = all.iter().find(|c| &c.key == key)
+    {
+        egui::Panel::bottom("compare-detail")
+            .resizable(true)
+            .default_size(220.0)
+            .show(ui, |ui| {
+                detail(ui, app, c, *camp);
+            });
+    }
+
+    let mut clicked: Option<(String, Option<Camp>)> = None;
+    let camps = Camp::ALL;
+    let mut tb = TableBuilder::new(ui)
+        .id_salt("compare-table")
+        .striped(true)
+        .resizable(true)
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::initial(80.0).clip(true))
+        .column(Column::initial(80.0).clip(true))
+        .column(Column::initial(80.0).clip(true));
+    for _ in camps {
+        tb = tb.column(Column::initial(170.0).clip(true));
+    }
+    tb.auto_shrink(false)
+        .header(22.0, |mut h| {
+            for name in ["Place", "Period", "Topic", "Verdict"] {
+                h.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+            for c in camps {
+                h.col(|ui| {
+                    ui.strong(c.label());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, rows.len(), |mut row| {
+                let c = rows[row.index()];
+                row.set_selected(selected.as_ref().is_some_and(|(k, _)| *k == c.key));
+                row.col(|ui| {
+                    let label = match &c.oblast {
+                        Some(o) if !c.place.contains(o.as_str()) => format!("{} ({o})", c.place),
+                        _ => c.place.clone(),
+                    };
+                    if ui
+                        .add(
+                            egui::Label::new(label)
+                                .truncate()
+                                .sense(egui::Sense::click()),
+                        )
+                        .clicked()
+                    {
+                        clicked = Some((c.key.clone(), None));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&c.period);
+                });
+                row.col(|ui| {
+                    ui.label(c.topic.word());
+                });
+                row.col(|ui| {
+                    let mut t = egui::RichText::new(c.verdict.word())
+                        .color(egui::Color32::WHITE)
+                        .background_color(verdict_colour(c.verdict))
+                        .strong();
+                    if c.verdict != c.computed {
+                        t = t.italics();
+                    }
+                    let r = ui
+                        .add(egui::Label::new(t).sense(egui::Sense::click()))
+                        .on_hover_text(&c.reason);
+                    if r.clicked() {
+                        clicked = Some((c.key.clone(), None));
+                    }
+                });
+                for camp in camps {
+                    row.col(|ui| {
+                        if let Some(p) = c.positions.get(&camp) {
+                            let r = ui
+                                .add(
+                                    egui::Label::new(format!("{} ({})", p.phrase, p.claims.len()))
+                                        .truncate()
+                                        .sense(egui::Sense::click()),
+                                )
+                                .on_hover_text(&p.phrase);
+                            if r.clicked() {
+                                clicked = Some((c.key.clone(), Some(camp)));
+                            }
+                        }
+                    });
+                }
+            });
+        });
+    if let Some(s) = clicked {
+        app.view.compare.note.clear();
+        app.view.compare.selected = Some(s);
+    }
+}
+
+fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) {
+    let mut out = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("{} · {} · {}", c.place, c.period, c.topic.word()));
+        ui.label(
+            egui::RichText::new(c.verdict.word())
+                .color(verdict_colour(c.verdict))
+                .strong(),
+        );
+        ui.label(&c.reason);
+    });
+    ui.horizontal(|ui| {
+        ui.label("Override verdict:");
+        for v in Verdict::ALL {
+            if ui.button(v.word()).clicked() {
+                out.push(Command::Edit(Edit::SetVerdict {
+                    group: c.key.clone(),
+                    verdict: Some(VerdictOverride {
+                        verdict: v.word().to_owned(),
+                        note: app.view.compare.note.trim().to_owned(),
+                    }),
+                }));
+            }
+        }
+        ui.add(
+            egui::TextEdit::singleline(&mut app.view.compare.note)
+                .hint_text("note: why")
+                .desired_width(240.0),
+        );
+        if c.verdict != c.computed && ui.button("Clear override").clicked() {
+            out.push(Command::Edit(Edit::SetVerdict {
+                group: c.key.clone(),
+                verdict: None,
+            }));
+        }
+    });
+    ui.separator();
+    let an = app.analysis.clone();
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for p in c
+                .positions
+                .values()
+                .filter(|p| camp.is_none_or(|k| k == p.camp))
+            {
+                ui.strong(format!("{}: {}", p.camp.label(), p.phrase));
+                for r in &p.claims {
+                    let Some(a) = an.articles.get(&r.article) else {
+                        continue;
+                    };
+                    let Some(cl) = a.claims.iter().find(|x| x.id == r.claim) else {
+                        continue;
+                    };
+                    let src = a.meta.outlet.clone().unwrap_or_default();
+                    let text = format!(
+                        "“{}” — {} ({src})",
+                        cl.text.trim(),
+                        cl.speaker.as_deref().unwrap_or("unattributed")
+                    );
+                    if ui.link(text).clicked() {
+                        out.push(Command::ShowClaim(r.article.clone(), r.claim.clone()));
+                    }
+                }
+            }
+        });
+    for c in out {
+        app.command(c);
+    }
+}

@@ -1,0 +1,95 @@
+//! The article library: title, outlet, date; filter as you type; near-duplicates marked.
+
+use super::{App, Command};
+
+pub fn show(ui: &mut egui::Ui, app: &mut App) {
+    egui::Panel::left("library")
+        .resizable(true)
+        .default_size(300.0)
+        .min_size(180.0)
+        .show(ui, |ui| {
+            ui.heading("Library");
+            ui.add(
+                egui::TextEdit::singleline(&mut app.view.library_filter)
+                    .hint_text("Filter articles…")
+                    .desired_width(f32::INFINITY),
+            );
+            let filter = app.view.library_filter.to_lowercase();
+            let mut rows: Vec<(crate::model::ArticleId, String, String, bool)> = Vec::new();
+            for (id, a) in &app.project.articles {
+                let an = app.analysis.articles.get(id);
+                let meta = an.map(|x| x.meta.clone()).unwrap_or_else(|| {
+                    let mut m = a.imported_meta.clone();
+                    m.overlay(&a.meta_edits);
+                    m
+                });
+                let title = meta.title.clone().unwrap_or_else(|| {
+                    let first = a.raw.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                    first.chars().take(80).collect()
+                });
+                let mut sub = Vec::new();
+                if let Some(o) = &meta.outlet {
+                    sub.push(o.clone());
+                }
+                if let Some(d) = meta.published {
+                    sub.push(d.to_string());
+                }
+                if sub.is_empty() {
+                    sub.push(a.source.file_name.clone());
+                }
+                let sub = sub.join(" · ");
+                if !filter.is_empty()
+                    && !title.to_lowercase().contains(&filter)
+                    && !sub.to_lowercase().contains(&filter)
+                {
+                    continue;
+                }
+                let dup = an.is_some_and(|x| !x.near_duplicates.is_empty());
+                rows.push((id.clone(), title, sub, dup));
+            }
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} of {} articles",
+                    rows.len(),
+                    app.project.articles.len()
+                ))
+                .weak(),
+            );
+            ui.separator();
+            let row_h = 40.0;
+            egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+                ui,
+                row_h,
+                rows.len(),
+                |ui, range| {
+                    for (id, title, sub, dup) in &rows[range] {
+                        let selected = app.view.selected.as_ref() == Some(id);
+                        let resp = ui.add_sized(
+                            [ui.available_width(), row_h - 4.0],
+                            egui::Button::selectable(selected, format!("{title}\n{sub}"))
+                                .truncate(),
+                        );
+                        let resp = if *dup {
+                            resp.on_hover_text(
+                                "≈ another article in the project tells the same story",
+                            )
+                        } else {
+                            resp
+                        };
+                        if resp.clicked() {
+                            app.command(Command::SelectArticle(id.clone()));
+                        }
+                        if *dup {
+                            ui.painter().text(
+                                resp.rect.right_top() + egui::vec2(-6.0, 4.0),
+                                egui::Align2::RIGHT_TOP,
+                                "≈",
+                                egui::FontId::proportional(14.0),
+                                ui.visuals().warn_fg_color,
+                            );
+                        }
+                    }
+                },
+            );
+        });
+}

@@ -1,0 +1,156 @@
+//! Background work on named threads: loading, saving, importing, analysing. The UI thread only
+//! starts tasks and picks up their results; it never waits on I/O or analysis.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::analysis::Analysis;
+use crate::model::{Article, Project};
+
+/// Progress of an import, shared with its thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+    pub cancel: AtomicBool,
+}
+
+impl Progress {
+    pub fn fraction(&self) -> f32 {
+        let t = self.total.load(Ordering::Relaxed).max(1);
+        self.done.load(Ordering::Relaxed) as f32 / t as f32
+    }
+}
+
+/// What to do once a save has finished.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterSave {
+    Nothing,
+    Quit,
+    Open(Option<PathBuf>),
+    New,
+}
+
+/// A finished task.
+pub enum Done {
+    Loaded {
+        path: PathBuf,
+        result: Result<(Project, Option<Project>), String>,
+    },
+    Saved {
+        path: PathBuf,
+        generation: u64,
+        result: Result<(), String>,
+        then: AfterSave,
+    },
+    RecoveryWritten,
+    Imported {
+        articles: Vec<Article>,
+        errors: Vec<String>,
+        files: usize,
+        cancelled: bool,
+    },
+    Analyzed {
+        generation: u64,
+        analysis: Arc<Analysis>,
+    },
+    MergeLoaded {
+        path: PathBuf,
+        result: Result<Project, String>,
+    },
+    Exported {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+    Compared {
+        analysis: usize,
+        options: crate::compare::Options,
+        comparisons: Arc<Vec<crate::compare::Comparison>>,
+    },
+}
+
+/// Runs closures on threads and collects their results.
+pub struct Tasks {
+    tx: Sender<Done>,
+    rx: Receiver<Done>,
+    pending: usize,
+    ctx: Option<egui::Context>,
+    /// Progress of the running import, if any.
+    pub import: Option<Arc<Progress>>,
+    /// Generation of the analysis being computed, if any.
+    pub analyzing: Option<u64>,
+    pub saving: bool,
+}
+
+impl Tasks {
+    pub fn new() -> Self {
+        let (tx, rx) = channel();
+        Self {
+            tx,
+            rx,
+            pending: 0,
+            ctx: None,
+            import: None,
+            analyzing: None,
+            saving: false,
+        }
+    }
+
+    /// The context to wake when a task finishes.
+    pub fn set_context(&mut self, ctx: &egui::Context) {
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.pending > 0
+    }
+
+    /// Run `f` on a named thread.
+    pub fn spawn(&mut self, name: &str, f: impl FnOnce() -> Done + Send + 'static) {
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        self.pending += 1;
+        let spawned = std::thread::Builder::new()
+            .name(format!("crosscheck-{name}"))
+            .spawn(move || {
+                let done = f();
+                let _ = tx.send(done);
+                if let Some(c) = ctx {
+                    c.request_repaint();
+                }
+            });
+        if spawned.is_err() {
+            self.pending -= 1;
+        }
+    }
+
+    /// Results that are ready, without waiting.
+    pub fn poll(&mut self) -> Vec<Done> {
+        let mut out = Vec::new();
+        while let Ok(d) = self.rx.try_recv() {
+            self.pending = self.pending.saturating_sub(1);
+            out.push(d);
+        }
+        out
+    }
+
+    /// Wait for the next result (tests and shutdown only; never called from a frame).
+    pub fn wait_one(&mut self) -> Option<Done> {
+        if self.pending == 0 {
+            return None;
+        }
+        let d = self.rx.recv().ok()?;
+        self.pending -= 1;
+        Some(d)
+    }
+}
+
+impl Default for Tasks {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,137 @@
+//! The claimant lexicon: people, roles, bodies, outlets and Telegram channels with their camps,
+//! from the bundled, editable assets.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::Camp;
+
+/// One known claimant form.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub camp: Camp,
+    pub name: String,
+}
+
+pub struct Lexicon {
+    ac: AhoCorasick,
+    entries: Vec<Entry>,
+}
+
+/// A lexicon hit in a piece of text.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub camp: Camp,
+    pub name: String,
+}
+
+fn load() -> Lexicon {
+    let mut forms: Vec<String> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut add = |form: &str, camp: Camp, name: &str| {
+        let f = form.trim().to_lowercase();
+        if f.len() < 2 || forms.contains(&f) {
+            return;
+        }
+        forms.push(f);
+        entries.push(Entry {
+            camp,
+            name: name.to_owned(),
+        });
+    };
+    for line in include_str!("../../assets/lexicon/claimants.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let Some(camp) = f.first().and_then(|c| Camp::from_word(c)) else {
+            continue;
+        };
+        let Some(form) = f.get(1) else { continue };
+        let name = f.get(2).copied().filter(|s| !s.is_empty()).unwrap_or(form);
+        add(form, camp, name);
+    }
+    for line in include_str!("../../assets/lexicon/telegram-channels.tsv")
+        .lines()
+        .skip(1)
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 3 {
+            continue;
+        }
+        let Some(camp) = Camp::from_word(f[2]) else {
+            continue;
+        };
+        add(f[0], camp, f[1]);
+        add(&format!("@{}", f[0]), camp, f[1]);
+        add(f[1], camp, f[1]);
+    }
+    for line in include_str!("../../assets/lexicon/outlets.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut parts = line.split('\t');
+        let name = parts.next().unwrap_or_default().trim();
+        add(name, Camp::Media, name);
+        if let Some(rest) = name.strip_prefix("The ") {
+            add(rest, Camp::Media, name);
+        }
+        for p in parts.flat_map(|p| p.split('|')) {
+            if p.len() > 3 {
+                add(p, Camp::Media, name);
+            }
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&forms)
+        .unwrap_or_else(|e| unreachable!("the bundled lexicon builds: {e}"));
+    Lexicon { ac, entries }
+}
+
+/// The bundled lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(load)
+}
+
+impl Lexicon {
+    /// Whole-word hits in `text` (matched case-insensitively).
+    pub fn hits(&self, text: &str) -> Vec<Hit> {
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            // Lower-casing changed byte lengths (rare letters): match on the lower-case text only.
+            return self.hits_in(&lower, &lower);
+        }
+        self.hits_in(&lower, text)
+    }
+
+    fn hits_in(&self, lower: &str, _orig: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(lower) {
+            let before = lower[..m.start()].chars().next_back();
+            let after = lower[m.end()..].chars().next();
+            let bounded = !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| {
+                    c.is_alphanumeric() || (c == '-' && !lower[m.end()..].starts_with("-based"))
+                });
+            // Possessive and plural forms: "ISW's", "Ukraine's".
+            let after_ok =
+                bounded || lower[m.end()..].starts_with("'s") || lower[m.end()..].starts_with("’s");
+            if !after_ok {
+                continue;
+            }
+            let e = &self.entries[m.pattern().as_usize()];
+            out.push(Hit {
+                start: m.start(),
+                end: m.end(),
+                camp: e.camp,
+                name: e.name.clone(),
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,499 @@
+//! The place index: ~30,000 Ukrainian settlements, oblasts, rivers and regions under all their
+//! spellings (Ukrainian, Russian, Latin, Soviet-era), matched in text and told apart by context.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::PlaceRef;
+
+const DATA: &str = include_str!("../../assets/places.tsv");
+
+/// What kind of place a row is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A settlement; the rank orders special-status cities (0), cities (1), urban-type
+    /// settlements (2), settlements (3), villages (4).
+    Settlement(u8),
+    Oblast,
+    River,
+    Region,
+    Site,
+}
+
+/// One place.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    pub oblast: Option<String>,
+    pub district: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u32,
+    primary: Vec<String>,
+}
+
+impl Place {
+    /// As stored in a claim.
+    pub fn to_ref(&self) -> PlaceRef {
+        PlaceRef {
+            name: self.name.clone(),
+            oblast: self.oblast.clone(),
+            id: Some(self.id.clone()),
+            lat: self.lat,
+            lon: self.lon,
+        }
+    }
+}
+
+/// The index: places and their spellings.
+pub struct Index {
+    pub places: Vec<Place>,
+    forms: HashMap<String, Vec<u32>>,
+    /// Cyrillic names ending in a vowel, without it, for inflected forms (Авдіївки → Авдіївка).
+    stems: HashMap<String, Vec<u32>>,
+}
+
+/// Lower case, apostrophes removed, ё as е, hyphens as spaces, spaces collapsed.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        match c {
+            '\'' | '’' | 'ʼ' | '`' | '´' | '‘' => {}
+            '-' | '‐' | '–' | ' ' | '\t' | '\u{a0}' => space = !out.is_empty(),
+            c => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                for l in c.to_lowercase() {
+                    out.push(if l == 'ё' { 'е' } else { l });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_cyrillic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+}
+
+const VOWELS: &[char] = &['а', 'е', 'и', 'о', 'у', 'я', 'і', 'ї', 'є', 'й', 'ы', 'ю'];
+
+impl Index {
+    fn build() -> Self {
+        let mut places = Vec::with_capacity(30_000);
+        let mut forms: HashMap<String, Vec<u32>> = HashMap::with_capacity(200_000);
+        let mut stems: HashMap<String, Vec<u32>> = HashMap::with_capacity(60_000);
+        for line in DATA.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 10 {
+                continue;
+            }
+            let kind = match f[1] {
+                "oblast" => Kind::Oblast,
+                "river" => Kind::River,
+                "region" => Kind::Region,
+                "site" => Kind::Site,
+                _ => Kind::Settlement(f[8].parse().unwrap_or(4)),
+            };
+            let idx = places.len() as u32;
+            let opt = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+            let name_norm = normalise(f[2]);
+            let mut primary = vec![name_norm];
+            for form in f[9].split('|') {
+                if form.is_empty() {
+                    continue;
+                }
+                forms.entry(form.to_owned()).or_default().push(idx);
+                if is_cyrillic(form) {
+                    if primary.len() == 1 && !form.contains(' ') {
+                        primary.push(form.to_owned());
+                    }
+                    if !form.contains(' ')
+                        && let Some(last) = form.chars().last()
+                        && VOWELS.contains(&last)
+                    {
+                        let stem: String = form.chars().take(form.chars().count() - 1).collect();
+                        if stem.chars().count() >= 4 {
+                            stems.entry(stem).or_default().push(idx);
+                        }
+                    }
+                }
+            }
+            places.push(Place {
+                id: f[0].to_owned(),
+                kind,
+                name: f[2].to_owned(),
+                oblast: opt(f[3]),
+                district: opt(f[4]),
+                lat: f[5].parse().ok(),
+                lon: f[6].parse().ok(),
+                population: f[7].parse().unwrap_or(0),
+                primary,
+            });
+        }
+        Self {
+            places,
+            forms,
+            stems,
+        }
+    }
+}
+
+/// The index, built on first use (the app starts building it in the background at start-up).
+pub fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(Index::build)
+}
+
+/// A place name found in text.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Byte range in the text searched.
+    pub start: usize,
+    pub end: usize,
+    pub candidates: Vec<u32>,
+    /// The spelling matched (normalised).
+    pub form: String,
+}
+
+struct Tok {
+    start: usize,
+    end: usize,
+    upper: bool,
+    cyr: bool,
+}
+
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let word_char = c.is_alphanumeric()
+            || (matches!(c, '\'' | '’' | 'ʼ' | '-')
+                && start.is_some()
+                && it.peek().is_some_and(|(_, n)| n.is_alphabetic()));
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(mk_tok(text, s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(mk_tok(text, s, text.len()));
+    }
+    out
+}
+
+fn mk_tok(text: &str, s: usize, e: usize) -> Tok {
+    let w = &text[s..e];
+    Tok {
+        start: s,
+        end: e,
+        upper: w.chars().next().is_some_and(char::is_uppercase),
+        cyr: is_cyrillic(w),
+    }
+}
+
+/// Words that open sentences or name people more often than villages.
+const STOP: &[&str] = &[
+    "may",
+    "will",
+    "march",
+    "sun",
+    "mine",
+    "trump",
+    "putin",
+    "zelensky",
+    "biden",
+    "russia",
+    "ukraine",
+    "russian",
+    "ukrainian",
+    "moscow",
+    "kremlin",
+    "the",
+    "this",
+    "that",
+    "they",
+    "there",
+    "their",
+    "wagner",
+    "nato",
+    "isw",
+    "but",
+    "and",
+    "also",
+    "some",
+    "most",
+    "president",
+    "general",
+    "army",
+    "forces",
+];
+
+/// Find place names in text: longest match first, up to three words; Latin names must be
+/// capitalised; Cyrillic names may carry case endings.
+pub fn find(text: &str) -> Vec<Mention> {
+    let idx = index();
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.upper {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        for n in (1..=3).rev() {
+            if i + n > toks.len() {
+                continue;
+            }
+            let span = &text[t.start..toks[i + n - 1].end];
+            // Only join words separated by spaces or hyphens.
+            if n > 1
+                && toks[i..i + n].windows(2).any(|w| {
+                    !text[w[0].end..w[1].start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '-')
+                })
+            {
+                continue;
+            }
+            let key = normalise(span);
+            if n == 1 && STOP.contains(&key.as_str()) {
+                break;
+            }
+            if let Some(c) = idx.forms.get(&key) {
+                found = Some((n, c.clone(), key));
+                break;
+            }
+            if t.cyr {
+                // Case endings on the last word.
+                let chars: Vec<char> = key.chars().collect();
+                for k in 1..=3.min(chars.len().saturating_sub(4)) {
+                    let stem: String = chars[..chars.len() - k].iter().collect();
+                    let ending: String = chars[chars.len() - k..].iter().collect();
+                    if !ending.chars().all(|c| "аеиоуюяіїєйыхмь".contains(c)) {
+                        break;
+                    }
+                    if let Some(c) = idx
+                        .forms
+                        .get(&stem)
+                        .filter(|_| !stem.ends_with(VOWELS))
+                        .or_else(|| idx.stems.get(&stem))
+                    {
+                        found = Some((n, c.clone(), stem));
+                        break;
+                    }
+                }
+                if found.is_some() {
+                    break;
+                }
+            }
+        }
+        match found {
+            Some((n, candidates, form)) => {
+                out.push(Mention {
+                    start: t.start,
+                    end: toks[i + n - 1].end,
+                    candidates,
+                    form,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+const FRONT: &[&str] = &[
+    "Donetsk",
+    "Luhansk",
+    "Kharkiv",
+    "Zaporizhzhia",
+    "Kherson",
+    "Dnipropetrovsk",
+    "Sumy",
+];
+
+/// Choose one place per mention using the article's context: oblasts it names, unambiguous
+/// places (their district and oblast), and places in the same sentence ("near Pokrovsk").
+/// `sentence_of` gives each mention's sentence number.
+pub fn resolve(mentions: &[Mention], sentence_of: &[usize]) -> Vec<u32> {
+    let idx = index();
+    let mut oblast_votes: HashMap<&str, f32> = HashMap::new();
+    let mut district_votes: HashMap<&str, f32> = HashMap::new();
+    for m in mentions {
+        if m.candidates.len() == 1 {
+            let p = &idx.places[m.candidates[0] as usize];
+            if let Some(o) = &p.oblast {
+                *oblast_votes.entry(o.as_str()).or_default() +=
+                    if p.kind == Kind::Oblast { 2.0 } else { 1.0 };
+            }
+            if let Some(d) = &p.district {
+                *district_votes.entry(d.as_str()).or_default() += 1.0;
+            }
+        }
+    }
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(mi, m)| {
+            if m.candidates.len() == 1 {
+                return m.candidates[0];
+            }
+            // Places resolved without doubt in the same sentence.
+            let near: Vec<&Place> = mentions
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| {
+                    *j != mi
+                        && sentence_of.get(*j) == sentence_of.get(mi)
+                        && o.candidates.len() == 1
+                })
+                .map(|(_, o)| &idx.places[o.candidates[0] as usize])
+                .collect();
+            let score = |&c: &u32| -> f32 {
+                let p = &idx.places[c as usize];
+                let mut s = 0.0;
+                if let Some(o) = &p.oblast {
+                    s += oblast_votes
+                        .get(o.as_str())
+                        .copied()
+                        .unwrap_or(0.0)
+                        .min(3.0);
+                    if near.iter().any(|n| n.oblast.as_ref() == Some(o)) {
+                        s += 3.0;
+                    }
+                    if FRONT.contains(&o.as_str()) {
+                        s += 0.5;
+                    }
+                }
+                if let Some(d) = &p.district {
+                    s += 1.5
+                        * district_votes
+                            .get(d.as_str())
+                            .copied()
+                            .unwrap_or(0.0)
+                            .min(2.0);
+                    if near.iter().any(|n| n.district.as_ref() == Some(d)) {
+                        s += 3.0;
+                    }
+                }
+                if p.primary.iter().any(|f| *f == m.form) {
+                    s += 2.0;
+                }
+                s += match p.kind {
+                    Kind::Settlement(r) => (4 - r.min(4)) as f32 * 0.6,
+                    Kind::Oblast | Kind::Region | Kind::River | Kind::Site => 1.0,
+                };
+                s + (p.population as f32 + 1.0).log10() * 0.2
+            };
+            m.candidates
+                .iter()
+                .copied()
+                .max_by(|a, b| score(a).total_cmp(&score(b)).then(b.cmp(a)))
+                .unwrap_or(m.candidates[0])
+        })
+        .collect()
+}
+
+/// Resolve a name typed by the user (best guess without context).
+pub fn resolve_name(name: &str) -> Option<PlaceRef> {
+    let idx = index();
+    let c = idx.forms.get(&normalise(name))?;
+    let m = Mention {
+        start: 0,
+        end: name.len(),
+        candidates: c.clone(),
+        form: normalise(name),
+    };
+    let chosen = resolve(&[m], &[0]);
+    chosen.first().map(|&i| idx.places[i as usize].to_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        let ms = find(text);
+        let sent = vec![0; ms.len()];
+        resolve(&ms, &sent)
+            .into_iter()
+            .map(|i| {
+                let p = &index().places[i as usize];
+                (p.name.clone(), p.oblast.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spellings_of_one_place() {
+        for t in [
+            "Kupiansk",
+            "Kupyansk",
+            "Куп'янськ",
+            "Куп’янськ",
+            "Купянск",
+            "Купянска",
+            "Kup'yans'k",
+        ] {
+            let n = names(&format!("Fighting near {t} continues."));
+            assert_eq!(n.first().map(|x| x.0.as_str()), Some("Kupiansk"), "{t}");
+        }
+        assert_eq!(names("Бои за Артемовск")[0].0, "Bakhmut");
+        assert_eq!(names("Troops near Krasnoarmeysk")[0].0, "Pokrovsk");
+        assert_eq!(names("in Kiev")[0].0, "Kyiv");
+    }
+
+    #[test]
+    fn ordinary_words_are_not_villages() {
+        assert!(names("the army may march on and the sun will mine gold").is_empty());
+        assert!(names("May 2025 was hot. Putin said so.").is_empty());
+    }
+
+    #[test]
+    fn same_name_told_apart_by_context() {
+        let n = names("Russian troops attacked Pishchane near Pokrovsk in Donetsk Oblast.");
+        assert!(
+            n.contains(&("Pishchane".into(), Some("Donetsk".into()))),
+            "{n:?}"
+        );
+        let n =
+            names("Attacks were repelled near Petropavlivka, Pishchane, Zahryzove, and Kupyansk.");
+        assert!(
+            n.contains(&("Pishchane".into(), Some("Kharkiv".into()))),
+            "{n:?}"
+        );
+    }
+
+    #[test]
+    fn oblasts_rivers_and_regions() {
+        let n =
+            names("The Oskil River flows into the Siversky Donets in the Donbas, Kharkiv region.");
+        let got: Vec<&str> = n.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "Oskil River",
+                "Siversky Donets River",
+                "Donbas",
+                "Kharkiv Oblast"
+            ]
+        );
+    }
+}
