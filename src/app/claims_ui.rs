@@ -302,12 +302,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     let an = app.analysis.clone();
     ui.horizontal(|ui| {
         let v = &mut app.view.claims;
-        ui.label("Filter:");
+        let l = ui.label("Search");
         ui.add(
             egui::TextEdit::singleline(&mut v.text)
                 .hint_text("text or speaker")
                 .desired_width(180.0),
-        );
+        )
+        .labelled_by(l.id);
         egui::ComboBox::from_id_salt("camp-filter")
             .selected_text(v.camp.map_or("all camps", Camp::label))
             .show_ui(ui, |ui| {
@@ -316,16 +317,20 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                     ui.selectable_value(&mut v.camp, Some(c), c.label());
                 }
             });
+        let l = ui.label("Place");
         ui.add(
             egui::TextEdit::singleline(&mut v.place)
                 .hint_text("place or oblast")
                 .desired_width(140.0),
-        );
+        )
+        .labelled_by(l.id);
+        let l = ui.label("Date");
         ui.add(
             egui::TextEdit::singleline(&mut v.date)
-                .hint_text("date: 2025-01")
+                .hint_text("2025-01")
                 .desired_width(100.0),
-        );
+        )
+        .labelled_by(l.id);
     });
     let key = {
         let v = &app.view.claims;
@@ -391,7 +396,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
             for (name, s) in headers {
                 h.col(|ui| {
                     let arrow = if sort == s {
-                        if desc { " ⏷" } else { " ⏶" }
+                        if desc { " v" } else { " ^" }
                     } else {
                         ""
                     };
@@ -436,16 +441,20 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                         c.text.trim()
                     ),
                 ];
+                let mut clicked = false;
+                let mut double = false;
                 for t in cells {
                     row.col(|ui| {
-                        ui.add(egui::Label::new(t).truncate());
+                        let r = ui.add(egui::Label::new(t).truncate().sense(egui::Sense::click()));
+                        clicked |= r.clicked();
+                        double |= r.double_clicked();
                     });
                 }
                 let r = row.response();
-                if r.clicked() {
+                if r.clicked() || clicked {
                     out.push((aid.clone(), c.id.clone(), false));
                 }
-                if r.double_clicked() {
+                if r.double_clicked() || double {
                     out.push((aid.clone(), c.id.clone(), true));
                 }
             });

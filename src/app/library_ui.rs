@@ -9,11 +9,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         .min_size(180.0)
         .show(ui, |ui| {
             ui.heading("Library");
-            ui.add(
-                egui::TextEdit::singleline(&mut app.view.library_filter)
-                    .hint_text("Filter articles…")
-                    .desired_width(f32::INFINITY),
-            );
+            ui.horizontal(|ui| {
+                let label = ui.label("Filter");
+                ui.add(
+                    egui::TextEdit::singleline(&mut app.view.library_filter)
+                        .hint_text("title, outlet or date")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            });
             let filter = app.view.library_filter.to_lowercase();
             let mut rows: Vec<(crate::model::ArticleId, String, String, bool)> = Vec::new();
             for (id, a) in &app.project.articles {
@@ -64,30 +68,23 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                 |ui, range| {
                     for (id, title, sub, dup) in &rows[range] {
                         let selected = app.view.selected.as_ref() == Some(id);
-                        let resp = ui.add_sized(
-                            [ui.available_width(), row_h - 4.0],
-                            egui::Button::selectable(selected, format!("{title}\n{sub}"))
-                                .truncate(),
-                        );
-                        let resp = if *dup {
-                            resp.on_hover_text(
-                                "≈ another article in the project tells the same story",
-                            )
-                        } else {
-                            resp
-                        };
-                        if resp.clicked() {
-                            app.command(Command::SelectArticle(id.clone()));
-                        }
-                        if *dup {
-                            ui.painter().text(
-                                resp.rect.right_top() + egui::vec2(-6.0, 4.0),
-                                egui::Align2::RIGHT_TOP,
-                                "≈",
-                                egui::FontId::proportional(14.0),
-                                ui.visuals().warn_fg_color,
+                        ui.vertical(|ui| {
+                            ui.set_height(row_h - 4.0);
+                            let title = if *dup { format!("[same story] {title}") } else { title.clone() };
+                            let resp = ui.add_sized(
+                                [ui.available_width(), 20.0],
+                                egui::Button::selectable(selected, title).truncate(),
                             );
-                        }
+                            let resp = if *dup {
+                                resp.on_hover_text("another article in the project tells the same story")
+                            } else {
+                                resp
+                            };
+                            if resp.clicked() {
+                                app.command(Command::SelectArticle(id.clone()));
+                            }
+                            ui.add(egui::Label::new(egui::RichText::new(sub).weak().small()).truncate());
+                        });
                     }
                 },
             );

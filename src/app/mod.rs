@@ -9,6 +9,7 @@ mod reader_ui;
 mod sample;
 mod tasks;
 
+pub use claims_ui::rows as claims_rows;
 pub use sample::sample_project;
 pub use tasks::{AfterSave, Done, Progress, Tasks};
 
@@ -986,7 +987,7 @@ impl App {
                     |n| n.to_string_lossy().into_owned(),
                 );
                 ui.label(if self.dirty() {
-                    format!("● {name} (unsaved)")
+                    format!("* {name} (unsaved changes)")
                 } else {
                     name
                 });

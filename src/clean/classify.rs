@@ -395,13 +395,13 @@ fn furniture_reason(x: &Feat) -> Option<(LineKind, String)> {
     if x.metadata {
         return Some((
             LineKind::Metadata,
-            "source line (read into the metadata)".to_owned(),
+            "source line, read into the metadata".to_owned(),
         ));
     }
     if x.byline {
         return Some((
             LineKind::Byline,
-            "byline (read into the metadata)".to_owned(),
+            "read into the metadata".to_owned(),
         ));
     }
     if x.caption {
@@ -475,7 +475,7 @@ fn classify_extracted(doc: &Document, f: &[Feat], out: &mut [LineClass]) {
             } else if let Some(r) = x.pattern.filter(|_| !x.prose) {
                 LineClass::drop(LineKind::Boilerplate, r)
             } else if x.byline {
-                LineClass::drop(LineKind::Byline, "byline (read into the metadata)")
+                LineClass::drop(LineKind::Byline, "read into the metadata")
             } else if h.heading > 0 {
                 LineClass::keep(LineKind::Subhead)
             } else {

@@ -196,6 +196,10 @@ pub fn merge(ours: &mut Project, theirs: &Project, from: &str) -> MergeSummary {
             ours.merge_conflicts.push(c.clone());
         }
     }
-    ours.merge_conflicts.extend(conflicts);
+    for c in conflicts {
+        if !ours.merge_conflicts.contains(&c) {
+            ours.merge_conflicts.push(c);
+        }
+    }
     s
 }

@@ -63,7 +63,9 @@ struct FileOut<'a> {
 
 #[derive(Deserialize)]
 struct VersionProbe {
-    format: Option<u32>,
+    /// 0 when the field is missing.
+    #[serde(default)]
+    format: u32,
 }
 
 #[derive(Deserialize, Default)]
@@ -106,12 +108,15 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, ProjectError> {
         message: e.code.to_string(),
     };
     let probe: VersionProbe = ron::from_str(text).map_err(parse_err)?;
-    let found = probe.format.ok_or_else(|| ProjectError::Parse {
-        path: path.to_owned(),
-        line: 1,
-        column: 1,
-        message: "no `format` version at the top of the file".into(),
-    })?;
+    let found = probe.format;
+    if found == 0 {
+        return Err(ProjectError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "no `format` version at the top of the file".into(),
+        });
+    }
     if found > FORMAT_VERSION {
         return Err(ProjectError::TooNew {
             path: path.to_owned(),

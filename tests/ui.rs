@@ -1,0 +1,214 @@
+//! The app as a person uses it, headless (egui_kittest): find widgets by label, click, type,
+//! drop files.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crosscheck::app::{App, Command, Settings, Tab};
+use crosscheck::model::{Edit, LineDecision};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}
+
+/// Run frames until background work is done and the UI settled.
+fn settle(h: &mut Harness<'_, App>) {
+    for _ in 0..4 {
+        h.run_steps(2);
+        h.state_mut().wait_for_background();
+    }
+    h.run_steps(3);
+}
+
+fn sample_app() -> Harness<'static, App> {
+    let mut h = harness(App::new(None, Settings::default(), None));
+    settle(&mut h);
+    h
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_files(h: &mut Harness<'_, App>, paths: &[PathBuf]) {
+    for p in paths {
+        h.input_mut().hovered_files.push(egui::HoveredFile { path: Some(p.clone()), ..Default::default() });
+    }
+    h.run_steps(1);
+    h.input_mut().hovered_files.clear();
+    for p in paths {
+        h.input_mut().dropped_files.push(Arc::new(Dropped(p.clone())));
+    }
+    settle(h);
+}
+
+#[test]
+fn sample_project_opens_and_the_library_lists_its_five_articles() {
+    let h = sample_app();
+    assert_eq!(h.state().project.articles.len(), 5);
+    for title in [
+        "Russian army failing to outflank Pokrovsk, Ukraine's military says",
+        "ISW: Russia's advances in Bakhmut likely slowed in recent days",
+        "Ukraine troops focus on Donbas ‘de-occupation’ from Russia",
+    ] {
+        assert!(h.query_all_by_label(title).next().is_some(), "{title} is listed");
+    }
+    h.get_by_label_contains("5 of 5 articles");
+    h.get_by_label_contains("5 articles ·");
+}
+
+#[test]
+fn library_filter_narrows_the_list() {
+    let mut h = sample_app();
+    let title = "Russian army failing to outflank Pokrovsk, Ukraine's military says";
+    let before = h.query_all_by_label(title).count();
+    h.get_by_label("Filter").focus();
+    h.get_by_label("Filter").type_text("Bakhmut");
+    h.run_steps(3);
+    h.get_by_label_contains("1 of 5 articles");
+    assert_eq!(h.query_all_by_label(title).count(), before - 1, "no longer in the library");
+}
+
+#[test]
+fn a_ron_dropped_on_the_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dropped.ron");
+    let mut p = crosscheck::app::sample_project();
+    let first = p.articles.keys().next().unwrap().clone();
+    p.articles.remove(&first);
+    crosscheck::project::save(&path, &p).unwrap();
+    let mut h = sample_app();
+    drop_files(&mut h, &[path.clone()]);
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().project.articles.len(), 4);
+    h.get_all_by_label_contains("dropped.ron").next().expect("the status bar names the file");
+}
+
+#[test]
+fn files_dropped_on_the_window_appear_in_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, "Heavy fighting near Kupiansk\n\nRussian forces attacked Kupiansk overnight, but the assault was repelled, the General Staff said on Monday in its morning report.\n").unwrap();
+    let bad = dir.path().join("b.bin");
+    std::fs::write(&bad, [0u8, 1, 2, 3]).unwrap();
+    let mut h = sample_app();
+    drop_files(&mut h, &[a, bad]);
+    assert_eq!(h.state().project.articles.len(), 6);
+    assert!(h.query_all_by_label("Heavy fighting near Kupiansk").next().is_some());
+    // The bad file is reported with its reason; the good one imported.
+    h.get_by_label_contains("Some files were not imported");
+    h.get_by_label_contains("unsupported file type");
+    assert!(h.state().dirty());
+}
+
+#[test]
+fn undo_reverts_an_edit_and_redo_restores_it() {
+    let mut h = sample_app();
+    let id = h.state().project.articles.keys().next().unwrap().clone();
+    h.state_mut().command(Command::Edit(Edit::SetLine { article: id.clone(), line: 1, decision: Some(LineDecision::Keep) }));
+    settle(&mut h);
+    assert!(h.state().project.articles[&id].line_decisions.contains_key(&1));
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    h.get_by_label("Undo").click();
+    settle(&mut h);
+    assert!(h.state().project.articles[&id].line_decisions.is_empty());
+    h.state_mut().command(Command::Redo);
+    settle(&mut h);
+    assert!(h.state().project.articles[&id].line_decisions.contains_key(&1));
+}
+
+#[test]
+fn a_line_clicked_in_the_reader_flips_and_survives_reanalysis() {
+    let mut h = sample_app();
+    h.get_all_by_label("Russian army failing to outflank Pokrovsk, Ukraine's military says").next().unwrap().click();
+    settle(&mut h);
+    let id = h.state().view.selected.clone().unwrap();
+    // "Skip to content" is removed by the cleaner; clicking keeps it.
+    h.get_by_label("Skip to content").click();
+    settle(&mut h);
+    let a = &h.state().project.articles[&id];
+    assert_eq!(a.line_decisions.get(&4), Some(&LineDecision::Keep));
+    let an = &h.state().analysis.articles[&id];
+    assert!(an.kept[3], "the flipped line is kept after re-analysis");
+    assert!(an.cleaned_lines().any(|(_, t)| t == "Skip to content"));
+}
+
+#[test]
+fn a_claim_row_clicked_highlights_its_sentence() {
+    let mut h = sample_app();
+    h.get_by_label("Claims").click();
+    settle(&mut h);
+    assert_eq!(h.state().view.tab, Tab::Claims);
+    let total = h.state().analysis.articles.values().map(|a| a.claims.len()).sum::<usize>();
+    assert!(total > 20, "{total}");
+    h.get_by_label_contains("Trehubov stressed that the Pokrovsk sector").click();
+    settle(&mut h);
+    let (aid, cid) = h.state().view.highlight.clone().expect("a claim is highlighted");
+    h.get_by_label("Show in reader").click();
+    settle(&mut h);
+    assert_eq!(h.state().view.tab, Tab::Reader);
+    assert_eq!(h.state().view.selected.as_ref(), Some(&aid));
+    let claim = h.state().analysis.articles[&aid].claims.iter().find(|c| c.id == cid).unwrap().clone();
+    assert!(claim.text.starts_with("Trehubov stressed"));
+}
+
+#[test]
+fn a_filter_narrows_the_claim_table() {
+    let mut h = sample_app();
+    h.get_by_label("Claims").click();
+    settle(&mut h);
+    let total = h.state().analysis.articles.values().map(|a| a.claims.len()).sum::<usize>();
+    h.get_by_label_contains(&format!("{total} of {total} claims"));
+    h.get_by_label("Search").focus();
+    h.get_by_label("Search").type_text("Kupyansk");
+    h.run_steps(3);
+    let shown = crosscheck::app::claims_rows(&h.state().view.claims, &h.state().analysis).len();
+    assert!(shown > 0 && shown < total, "{shown} of {total}");
+    h.get_by_label_contains(&format!("{shown} of {total} claims"));
+}
+
+#[test]
+fn comparison_filtered_to_conflicts_and_a_cell_opens_its_claims() {
+    let mut h = sample_app();
+    h.get_by_label("Comparison").click();
+    settle(&mut h);
+    h.get_by_label("Group by");
+    // Show only the conflicts.
+    h.get_all_by_label("conflict").next().unwrap().click();
+    settle(&mut h);
+    let v = &h.state().view.compare;
+    assert_eq!(v.verdict, Some(crosscheck::compare::Verdict::Conflict));
+    // Back to all, then open the Kupiansk row.
+    h.get_all_by_label("all").next().unwrap().click();
+    settle(&mut h);
+    h.get_all_by_label("Kupiansk (Kharkiv)").next().expect("a Kupiansk row").click();
+    settle(&mut h);
+    assert!(h.state().view.compare.selected.is_some());
+    h.get_by_label("Override verdict:");
+}
+
+#[test]
+fn save_failure_keeps_the_project_unsaved() {
+    let mut h = sample_app();
+    let id = h.state().project.articles.keys().next().unwrap().clone();
+    h.state_mut().command(Command::Edit(Edit::SetNotes { article: id, notes: "note".into() }));
+    settle(&mut h);
+    assert!(h.state().dirty());
+    h.state_mut().command(Command::SaveAs(PathBuf::from("/nonexistent-dir/x/p.ron")));
+    settle(&mut h);
+    assert!(h.state().dirty(), "still unsaved after a failed save");
+    h.get_by_label("Could not save");
+}
