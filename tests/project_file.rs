@@ -1,6 +1,8 @@
 //! The project file never loses data: round trips, deterministic bytes, clear errors that leave
 //! the file untouched, refused newer versions, atomic saves, recovery and merging.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
 use std::fs;
 use std::io;
 
@@ -87,8 +89,14 @@ fn raw_text_survives_verbatim_including_carriage_returns() {
     project::save(&path, &p).unwrap();
     let back = project::load(&path).unwrap();
     let a = back.articles.values().next().unwrap();
-    assert_eq!(&*a.raw, "Line one\r\nKyiv — Київ — Купянск \"quoted\" \\ backslash\n\ttab\n");
-    assert_eq!(a.meta_edits.published, PartialDate::parse("2025-01-24T14:33"));
+    assert_eq!(
+        &*a.raw,
+        "Line one\r\nKyiv — Київ — Купянск \"quoted\" \\ backslash\n\ttab\n"
+    );
+    assert_eq!(
+        a.meta_edits.published,
+        PartialDate::parse("2025-01-24T14:33")
+    );
 }
 
 fn assert_error_leaves_file(content: &[u8], expect: &[&str]) {
@@ -117,13 +125,20 @@ fn truncated_garbled_and_mistyped_files_name_the_line() {
     }
     assert_eq!(fs::read(&path).unwrap(), truncated);
 
-    assert_error_leaves_file(b"(\n  format: 1,\n  articles: {\n    \"a1\": (raw: 42),\n  },\n)\n", &[":4:"]);
+    assert_error_leaves_file(
+        b"(\n  format: 1,\n  articles: {\n    \"a1\": (raw: 42),\n  },\n)\n",
+        &[":4:"],
+    );
     assert_error_leaves_file(b"(\n  format: 1,\n  articles: [}\n", &[":3:"]);
     assert_error_leaves_file(b"not a project at all", &[":1:"]);
     assert_error_leaves_file(&[0xff, 0xfe, 0x00, 0x41, 0x0a], &["not text"]);
     assert_error_leaves_file(b"", &["bad.ron"]);
     // Hostile nesting is refused, not a stack overflow.
-    let deep = format!("(format: 1, articles: {}{})", "[".repeat(5000), "]".repeat(5000));
+    let deep = format!(
+        "(format: 1, articles: {}{})",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
     assert_error_leaves_file(deep.as_bytes(), &["bad.ron"]);
 }
 
@@ -134,7 +149,10 @@ fn newer_version_is_refused_with_both_versions() {
     let text = "(\n  format: 99,\n  written_by: \"crosscheck 9.0\",\n  articles: {},\n  future_field: Something(1),\n)\n";
     fs::write(&path, text).unwrap();
     let msg = project::load(&path).unwrap_err().to_string();
-    assert!(msg.contains("99") && msg.contains(&project::FORMAT_VERSION.to_string()), "{msg}");
+    assert!(
+        msg.contains("99") && msg.contains(&project::FORMAT_VERSION.to_string()),
+        "{msg}"
+    );
     assert!(msg.contains("newer"), "{msg}");
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
@@ -153,7 +171,10 @@ fn failed_save_before_rename_keeps_the_old_file() {
     assert!(err.to_string().contains("disk full"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before);
     // No temporary files are left behind.
-    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
@@ -201,17 +222,54 @@ fn merge_disjoint_overlapping_and_conflicting() {
     theirs.add_article(shared.clone());
     // Overlapping: the same edit on both sides; different edits on different fields.
     for p in [&mut ours, &mut theirs] {
-        Edit::SetMeta { article: sid.clone(), field: MetaField::Author, value: Some("Jane Doe".into()) }.apply(p);
+        Edit::SetMeta {
+            article: sid.clone(),
+            field: MetaField::Author,
+            value: Some("Jane Doe".into()),
+        }
+        .apply(p);
     }
-    Edit::SetMeta { article: sid.clone(), field: MetaField::Outlet, value: Some("Kyiv Post".into()) }.apply(&mut theirs);
+    Edit::SetMeta {
+        article: sid.clone(),
+        field: MetaField::Outlet,
+        value: Some("Kyiv Post".into()),
+    }
+    .apply(&mut theirs);
     // Conflicting: the same claim edited differently.
     let claim = ClaimId("c1".into());
-    Edit::EditClaim { article: sid.clone(), claim: claim.clone(), edit: ClaimEdit { camp: Some(Camp::Isw), ..ClaimEdit::default() } }.apply(&mut ours);
-    Edit::EditClaim { article: sid.clone(), claim: claim.clone(), edit: ClaimEdit { camp: Some(Camp::Media), ..ClaimEdit::default() } }.apply(&mut theirs);
-    Edit::SetVerdict { group: "Kupiansk|Kharkiv|2025-W52|control".into(), verdict: Some(VerdictOverride { verdict: "agree".into(), note: "checked".into() }) }.apply(&mut theirs);
+    Edit::EditClaim {
+        article: sid.clone(),
+        claim: claim.clone(),
+        edit: ClaimEdit {
+            camp: Some(Camp::Isw),
+            ..ClaimEdit::default()
+        },
+    }
+    .apply(&mut ours);
+    Edit::EditClaim {
+        article: sid.clone(),
+        claim: claim.clone(),
+        edit: ClaimEdit {
+            camp: Some(Camp::Media),
+            ..ClaimEdit::default()
+        },
+    }
+    .apply(&mut theirs);
+    Edit::SetVerdict {
+        group: "Kupiansk|Kharkiv|2025-W52|control".into(),
+        verdict: Some(VerdictOverride {
+            verdict: "agree".into(),
+            note: "checked".into(),
+        }),
+    }
+    .apply(&mut theirs);
 
     let summary = project::merge(&mut ours, &theirs, "theirs.ron");
-    assert_eq!(ours.articles.len(), 3, "union by ids, the shared article once");
+    assert_eq!(
+        ours.articles.len(),
+        3,
+        "union by ids, the shared article once"
+    );
     assert_eq!(summary.articles_added, 1);
     assert_eq!(summary.articles_shared, 1);
     let s = &ours.articles[&sid];
@@ -220,7 +278,10 @@ fn merge_disjoint_overlapping_and_conflicting() {
     assert_eq!(s.claim_edits[&claim].camp, Some(Camp::Isw), "ours is kept");
     assert_eq!(summary.conflicts, 1);
     let c = &ours.merge_conflicts[0];
-    assert!(c.theirs.contains("media") && c.ours.contains("isw"), "{c:?}");
+    assert!(
+        c.theirs.contains("media") && c.ours.contains("isw"),
+        "{c:?}"
+    );
     assert_eq!(c.from, "theirs.ron");
     assert_eq!(ours.verdict_overrides.len(), 1);
     assert!(summary.to_string().contains("1 conflicting"));

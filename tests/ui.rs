@@ -1,6 +1,8 @@
 //! The app as a person uses it, headless (egui_kittest): find widgets by label, click, type,
 //! drop files.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -44,12 +46,17 @@ impl egui::DroppedFile for Dropped {
 
 fn drop_files(h: &mut Harness<'_, App>, paths: &[PathBuf]) {
     for p in paths {
-        h.input_mut().hovered_files.push(egui::HoveredFile { path: Some(p.clone()), ..Default::default() });
+        h.input_mut().hovered_files.push(egui::HoveredFile {
+            path: Some(p.clone()),
+            ..Default::default()
+        });
     }
     h.run_steps(1);
     h.input_mut().hovered_files.clear();
     for p in paths {
-        h.input_mut().dropped_files.push(Arc::new(Dropped(p.clone())));
+        h.input_mut()
+            .dropped_files
+            .push(Arc::new(Dropped(p.clone())));
     }
     settle(h);
 }
@@ -63,7 +70,10 @@ fn sample_project_opens_and_the_library_lists_its_five_articles() {
         "ISW: Russia's advances in Bakhmut likely slowed in recent days",
         "Ukraine troops focus on Donbas ‘de-occupation’ from Russia",
     ] {
-        assert!(h.query_all_by_label(title).next().is_some(), "{title} is listed");
+        assert!(
+            h.query_all_by_label(title).next().is_some(),
+            "{title} is listed"
+        );
     }
     h.get_by_label_contains("5 of 5 articles");
     h.get_by_label_contains("5 articles ·");
@@ -78,7 +88,11 @@ fn library_filter_narrows_the_list() {
     h.get_by_label("Filter").type_text("Bakhmut");
     h.run_steps(3);
     h.get_by_label_contains("1 of 5 articles");
-    assert_eq!(h.query_all_by_label(title).count(), before - 1, "no longer in the library");
+    assert_eq!(
+        h.query_all_by_label(title).count(),
+        before - 1,
+        "no longer in the library"
+    );
 }
 
 #[test]
@@ -90,10 +104,12 @@ fn a_ron_dropped_on_the_window_opens() {
     p.articles.remove(&first);
     crosscheck::project::save(&path, &p).unwrap();
     let mut h = sample_app();
-    drop_files(&mut h, &[path.clone()]);
+    drop_files(&mut h, std::slice::from_ref(&path));
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
     assert_eq!(h.state().project.articles.len(), 4);
-    h.get_all_by_label_contains("dropped.ron").next().expect("the status bar names the file");
+    h.get_all_by_label_contains("dropped.ron")
+        .next()
+        .expect("the status bar names the file");
 }
 
 #[test]
@@ -106,7 +122,11 @@ fn files_dropped_on_the_window_appear_in_the_library() {
     let mut h = sample_app();
     drop_files(&mut h, &[a, bad]);
     assert_eq!(h.state().project.articles.len(), 6);
-    assert!(h.query_all_by_label("Heavy fighting near Kupiansk").next().is_some());
+    assert!(
+        h.query_all_by_label("Heavy fighting near Kupiansk")
+            .next()
+            .is_some()
+    );
     // The bad file is reported with its reason; the good one imported.
     h.get_by_label_contains("Some files were not imported");
     h.get_by_label_contains("unsupported file type");
@@ -117,9 +137,17 @@ fn files_dropped_on_the_window_appear_in_the_library() {
 fn undo_reverts_an_edit_and_redo_restores_it() {
     let mut h = sample_app();
     let id = h.state().project.articles.keys().next().unwrap().clone();
-    h.state_mut().command(Command::Edit(Edit::SetLine { article: id.clone(), line: 1, decision: Some(LineDecision::Keep) }));
+    h.state_mut().command(Command::Edit(Edit::SetLine {
+        article: id.clone(),
+        line: 1,
+        decision: Some(LineDecision::Keep),
+    }));
     settle(&mut h);
-    assert!(h.state().project.articles[&id].line_decisions.contains_key(&1));
+    assert!(
+        h.state().project.articles[&id]
+            .line_decisions
+            .contains_key(&1)
+    );
     h.get_by_label("Edit").click();
     h.run_steps(2);
     h.get_by_label("Undo").click();
@@ -127,13 +155,20 @@ fn undo_reverts_an_edit_and_redo_restores_it() {
     assert!(h.state().project.articles[&id].line_decisions.is_empty());
     h.state_mut().command(Command::Redo);
     settle(&mut h);
-    assert!(h.state().project.articles[&id].line_decisions.contains_key(&1));
+    assert!(
+        h.state().project.articles[&id]
+            .line_decisions
+            .contains_key(&1)
+    );
 }
 
 #[test]
 fn a_line_clicked_in_the_reader_flips_and_survives_reanalysis() {
     let mut h = sample_app();
-    h.get_all_by_label("Russian army failing to outflank Pokrovsk, Ukraine's military says").next().unwrap().click();
+    h.get_all_by_label("Russian army failing to outflank Pokrovsk, Ukraine's military says")
+        .next()
+        .unwrap()
+        .click();
     settle(&mut h);
     let id = h.state().view.selected.clone().unwrap();
     // "Skip to content" is removed by the cleaner; clicking keeps it.
@@ -152,16 +187,33 @@ fn a_claim_row_clicked_highlights_its_sentence() {
     h.get_by_label("Claims").click();
     settle(&mut h);
     assert_eq!(h.state().view.tab, Tab::Claims);
-    let total = h.state().analysis.articles.values().map(|a| a.claims.len()).sum::<usize>();
+    let total = h
+        .state()
+        .analysis
+        .articles
+        .values()
+        .map(|a| a.claims.len())
+        .sum::<usize>();
     assert!(total > 20, "{total}");
-    h.get_by_label_contains("Trehubov stressed that the Pokrovsk sector").click();
+    h.get_by_label_contains("Trehubov stressed that the Pokrovsk sector")
+        .click();
     settle(&mut h);
-    let (aid, cid) = h.state().view.highlight.clone().expect("a claim is highlighted");
+    let (aid, cid) = h
+        .state()
+        .view
+        .highlight
+        .clone()
+        .expect("a claim is highlighted");
     h.get_by_label("Show in reader").click();
     settle(&mut h);
     assert_eq!(h.state().view.tab, Tab::Reader);
     assert_eq!(h.state().view.selected.as_ref(), Some(&aid));
-    let claim = h.state().analysis.articles[&aid].claims.iter().find(|c| c.id == cid).unwrap().clone();
+    let claim = h.state().analysis.articles[&aid]
+        .claims
+        .iter()
+        .find(|c| c.id == cid)
+        .unwrap()
+        .clone();
     assert!(claim.text.starts_with("Trehubov stressed"));
 }
 
@@ -170,7 +222,13 @@ fn a_filter_narrows_the_claim_table() {
     let mut h = sample_app();
     h.get_by_label("Claims").click();
     settle(&mut h);
-    let total = h.state().analysis.articles.values().map(|a| a.claims.len()).sum::<usize>();
+    let total = h
+        .state()
+        .analysis
+        .articles
+        .values()
+        .map(|a| a.claims.len())
+        .sum::<usize>();
     h.get_by_label_contains(&format!("{total} of {total} claims"));
     h.get_by_label("Search").focus();
     h.get_by_label("Search").type_text("Kupyansk");
@@ -194,7 +252,10 @@ fn comparison_filtered_to_conflicts_and_a_cell_opens_its_claims() {
     // Back to all, then open the Kupiansk row.
     h.get_all_by_label("all").next().unwrap().click();
     settle(&mut h);
-    h.get_all_by_label("Kupiansk (Kharkiv)").next().expect("a Kupiansk row").click();
+    h.get_all_by_label("Kupiansk (Kharkiv)")
+        .next()
+        .expect("a Kupiansk row")
+        .click();
     settle(&mut h);
     assert!(h.state().view.compare.selected.is_some());
     h.get_by_label("Override verdict:");
@@ -204,10 +265,14 @@ fn comparison_filtered_to_conflicts_and_a_cell_opens_its_claims() {
 fn save_failure_keeps_the_project_unsaved() {
     let mut h = sample_app();
     let id = h.state().project.articles.keys().next().unwrap().clone();
-    h.state_mut().command(Command::Edit(Edit::SetNotes { article: id, notes: "note".into() }));
+    h.state_mut().command(Command::Edit(Edit::SetNotes {
+        article: id,
+        notes: "note".into(),
+    }));
     settle(&mut h);
     assert!(h.state().dirty());
-    h.state_mut().command(Command::SaveAs(PathBuf::from("/nonexistent-dir/x/p.ron")));
+    h.state_mut()
+        .command(Command::SaveAs(PathBuf::from("/nonexistent-dir/x/p.ron")));
     settle(&mut h);
     assert!(h.state().dirty(), "still unsaved after a failed save");
     h.get_by_label("Could not save");

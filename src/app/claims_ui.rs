@@ -12,6 +12,9 @@ use crate::model::{
     Verification,
 };
 
+/// Filtered, sorted rows: (article, claim index).
+type Rows = Arc<Vec<(ArticleId, usize)>>;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortBy {
     #[default]
@@ -45,7 +48,7 @@ pub struct ClaimsView {
     pub sort: SortBy,
     pub desc: bool,
     pub selected: Option<(ArticleId, ClaimId)>,
-    cache: Option<(Key, Arc<Vec<(ArticleId, usize)>>)>,
+    cache: Option<(Key, Rows)>,
     speaker_draft: Option<String>,
     date_draft: Option<String>,
     places_draft: Option<String>,

@@ -70,20 +70,29 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                         let selected = app.view.selected.as_ref() == Some(id);
                         ui.vertical(|ui| {
                             ui.set_height(row_h - 4.0);
-                            let title = if *dup { format!("[same story] {title}") } else { title.clone() };
+                            let title = if *dup {
+                                format!("[same story] {title}")
+                            } else {
+                                title.clone()
+                            };
                             let resp = ui.add_sized(
                                 [ui.available_width(), 20.0],
                                 egui::Button::selectable(selected, title).truncate(),
                             );
                             let resp = if *dup {
-                                resp.on_hover_text("another article in the project tells the same story")
+                                resp.on_hover_text(
+                                    "another article in the project tells the same story",
+                                )
                             } else {
                                 resp
                             };
                             if resp.clicked() {
                                 app.command(Command::SelectArticle(id.clone()));
                             }
-                            ui.add(egui::Label::new(egui::RichText::new(sub).weak().small()).truncate());
+                            ui.add(
+                                egui::Label::new(egui::RichText::new(sub).weak().small())
+                                    .truncate(),
+                            );
                         });
                     }
                 },

@@ -162,6 +162,13 @@ pub struct App {
 impl App {
     /// A new app with the given project path, or the sample project when none is given.
     pub fn new(path: Option<PathBuf>, settings: Settings, storage_dir: Option<PathBuf>) -> Self {
+        // Build the place index and claimant lexicon in the background while the window opens.
+        let _ = std::thread::Builder::new()
+            .name("crosscheck-warmup".into())
+            .spawn(|| {
+                crate::places::index();
+                crate::claims::lexicon();
+            });
         let mut app = Self {
             project: Project::default(),
             path: None,
@@ -307,13 +314,11 @@ impl App {
     fn start_load(&mut self, path: PathBuf) {
         self.status = format!("Opening {}…", path.display());
         self.tasks.spawn("load", move || {
-            let result = project::load(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|p| {
-                    let rec = project::take_recovery(&project::recovery_path(&path), Some(&p))
-                        .unwrap_or(None);
-                    Ok((p, rec))
-                });
+            let result = project::load(&path).map_err(|e| e.to_string()).map(|p| {
+                let rec = project::take_recovery(&project::recovery_path(&path), Some(&p))
+                    .unwrap_or(None);
+                (p, rec)
+            });
             Done::Loaded { path, result }
         });
     }

@@ -23,50 +23,52 @@ fn meta_editor(ui: &mut egui::Ui, app: &mut App, id: &ArticleId) {
         .map(|a| a.meta.clone())
         .unwrap_or_default();
     let mut out = Vec::new();
-    egui::Grid::new("meta")
-        .num_columns(4)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            for (i, f) in MetaField::ALL.into_iter().enumerate() {
-                let current = meta.get(f).unwrap_or_default();
-                let key = (id.clone(), f);
-                let mut text = app
-                    .view
-                    .reader
-                    .drafts
-                    .get(&key)
-                    .cloned()
-                    .unwrap_or_else(|| current.clone());
-                ui.label(f.label());
-                let hint = match f {
-                    MetaField::Published => "YYYY-MM-DD or YYYY-MM-DDTHH:MM",
-                    _ => "unknown",
-                };
-                let resp = ui.add(
-                    egui::TextEdit::singleline(&mut text)
-                        .hint_text(hint)
-                        .desired_width(if f == MetaField::Title { 420.0 } else { 220.0 }),
-                );
-                if resp.changed() {
-                    app.view.reader.drafts.insert(key.clone(), text.clone());
-                }
-                if resp.lost_focus() {
-                    if let Some(draft) = app.view.reader.drafts.remove(&key)
-                        && draft.trim() != current
-                    {
-                        out.push(Command::Edit(Edit::SetMeta {
-                            article: id.clone(),
-                            field: f,
-                            value: Some(draft),
-                        }));
-                    }
-                }
-                if i % 2 == 1 {
-                    ui.end_row();
-                }
-            }
-            ui.end_row();
-        });
+    let mut field = |ui: &mut egui::Ui, f: MetaField, width: f32| {
+        let current = meta.get(f).unwrap_or_default();
+        let key = (id.clone(), f);
+        let mut text = app
+            .view
+            .reader
+            .drafts
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| current.clone());
+        let label = ui.label(f.label());
+        let hint = match f {
+            MetaField::Published => "YYYY-MM-DD[THH:MM]",
+            _ => "unknown",
+        };
+        let resp = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text(hint)
+                    .desired_width(width),
+            )
+            .labelled_by(label.id);
+        if resp.changed() {
+            app.view.reader.drafts.insert(key.clone(), text.clone());
+        }
+        if resp.lost_focus()
+            && let Some(draft) = app.view.reader.drafts.remove(&key)
+            && draft.trim() != current
+        {
+            out.push(Command::Edit(Edit::SetMeta {
+                article: id.clone(),
+                field: f,
+                value: Some(draft),
+            }));
+        }
+    };
+    ui.horizontal(|ui| {
+        let w = ui.available_width() - 60.0;
+        field(ui, MetaField::Title, w);
+    });
+    ui.horizontal_wrapped(|ui| {
+        field(ui, MetaField::Author, 180.0);
+        field(ui, MetaField::Outlet, 160.0);
+        field(ui, MetaField::Published, 140.0);
+        field(ui, MetaField::Url, 260.0);
+    });
     for c in out {
         app.command(c);
     }

@@ -593,7 +593,7 @@ impl Ctx<'_> {
             let is_org = name_hits.iter().any(|h| {
                 h.end - h.start + 2 >= e - s
                     && !matches!(h.camp, Camp::Media)
-                    && !h.name.contains(' ') == false
+                    && h.name.contains(' ')
             });
             if !is_org && places::find(&name).is_empty() {
                 let role_camp = name_hits
@@ -636,14 +636,13 @@ impl Ctx<'_> {
             .last()?;
         let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
         if let Some(kind) = back_reference(
-            &window
+            window
                 .trim()
                 .trim_end_matches(',')
                 .to_lowercase()
                 .split(", ")
                 .last()
-                .unwrap_or("")
-                .to_owned(),
+                .unwrap_or(""),
         )
         .or_else(|| back_reference(bare))
         {
@@ -1250,7 +1249,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     for (li, l) in an.doc.lines.iter().enumerate() {
         if !an.kept[li]
             || matches!(an.classes[li].kind, LineKind::Title | LineKind::Subhead)
-                && a.line_decisions.get(&(li as u32 + 1)).is_none()
+                && !a.line_decisions.contains_key(&(li as u32 + 1))
         {
             continue;
         }

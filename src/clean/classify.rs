@@ -75,7 +75,7 @@ fn is_caption(t: &str, lower: &str) -> bool {
 }
 
 fn is_byline(t: &str, lower: &str, words: usize) -> bool {
-    if words > 24 || words < 2 {
+    if !(2..=24).contains(&words) {
         return false;
     }
     let starts = [
@@ -310,11 +310,11 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
         if x.blank {
             continue;
         }
-        if let Some(h) = &hinted[i] {
-            if h.kind != LineKind::Title || Some(i) == title_idx {
-                out[i] = h.clone();
-                continue;
-            }
+        if let Some(h) = &hinted[i]
+            && (h.kind != LineKind::Title || Some(i) == title_idx)
+        {
+            out[i] = h.clone();
+            continue;
         }
         if i < start {
             out[i] = if Some(i) == title_idx {
@@ -359,9 +359,9 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
             LineClass::keep(LineKind::Body)
         } else if let Some((k, r)) = furniture_reason(x) {
             LineClass::drop(k, r)
-        } else if x.truncated {
-            LineClass::drop(LineKind::Boilerplate, "teaser for another story")
-        } else if x.headline && f.get(next_nonblank(&f, i)).is_some_and(|n| n.truncated) {
+        } else if x.truncated
+            || (x.headline && f.get(next_nonblank(&f, i)).is_some_and(|n| n.truncated))
+        {
             LineClass::drop(LineKind::Boilerplate, "teaser for another story")
         } else if x.headline && f.get(next_nonblank(&f, i)).is_some_and(|n| n.caption) {
             LineClass::drop(LineKind::Caption, "photo description")
@@ -399,10 +399,7 @@ fn furniture_reason(x: &Feat) -> Option<(LineKind, String)> {
         ));
     }
     if x.byline {
-        return Some((
-            LineKind::Byline,
-            "read into the metadata".to_owned(),
-        ));
+        return Some((LineKind::Byline, "read into the metadata".to_owned()));
     }
     if x.caption {
         return Some((LineKind::Caption, "photo caption".to_owned()));

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// Stable id of an article, derived from its raw text: the same text imported twice is one article.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
+#[derive(Default)]
 pub struct ArticleId(pub String);
 
 impl ArticleId {
@@ -36,6 +37,7 @@ impl std::fmt::Display for ArticleId {
 /// sentences, so re-running the analysis gives the same ids and edits stay attached.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
+#[derive(Default)]
 pub struct ClaimId(pub String);
 
 impl ClaimId {
@@ -366,18 +368,6 @@ pub struct Claim {
     pub stance: Stance,
     pub hedged: bool,
     pub verification: Verification,
-}
-
-impl Default for ClaimId {
-    fn default() -> Self {
-        Self(String::new())
-    }
-}
-
-impl Default for ArticleId {
-    fn default() -> Self {
-        Self(String::new())
-    }
 }
 
 /// The user's changes to one extracted claim; `None` leaves the computed value.

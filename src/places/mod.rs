@@ -147,6 +147,11 @@ impl Index {
     }
 }
 
+/// Build a fresh index from the bundled data (benchmarks; use [`index`]).
+pub fn build_index() -> Index {
+    Index::build()
+}
+
 /// The index, built on first use (the app starts building it in the background at start-up).
 pub fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
@@ -393,7 +398,7 @@ pub fn resolve(mentions: &[Mention], sentence_of: &[usize]) -> Vec<u32> {
                         s += 3.0;
                     }
                 }
-                if p.primary.iter().any(|f| *f == m.form) {
+                if p.primary.contains(&m.form) {
                     s += 2.0;
                 }
                 s += match p.kind {

@@ -1,0 +1,176 @@
+//! Speed figures for the README: `cargo bench`.
+//!
+//! Cleaning and claims on plain text (MB/s), HTML extraction (pages/s), analysis of 1,000
+//! articles, the place index build, and comparing 200,000 claims.
+
+use std::path::Path;
+
+use crosscheck::analysis::{Analysis, ArticleAnalysis, analyze_project};
+use crosscheck::clean::{Document, Furniture, classify};
+use crosscheck::model::{
+    Article, Camp, Claim, ClaimId, Format, Meta, PartialDate, PlaceRef, Project, Source, Stance,
+    Topic,
+};
+use divan::counter::{BytesCount, ItemsCount};
+
+fn main() {
+    divan::main();
+}
+
+const SAMPLES: [&str; 5] = [
+    include_str!("../assets/sample/000_7131a5ad230fd336.txt"),
+    include_str!("../assets/sample/001_22e609cc232ea10a.txt"),
+    include_str!("../assets/sample/002_5560a4c548090309.txt"),
+    include_str!("../assets/sample/003_a39fba05f3801e09.txt"),
+    include_str!("../assets/sample/004_5c1f1eddac32ff49.txt"),
+];
+
+/// About 1 MB of pasted articles.
+fn corpus() -> Vec<String> {
+    (0..240)
+        .map(|i| format!("{}\nArticle number {i}.\n", SAMPLES[i % 5]))
+        .collect()
+}
+
+#[divan::bench]
+fn clean_plain_text(b: divan::Bencher) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    b.counter(BytesCount::new(bytes)).bench(|| {
+        for d in &docs {
+            let doc = Document::build(d, Format::Text);
+            divan::black_box(classify(&doc, &Furniture::default()));
+        }
+    });
+}
+
+fn project_of(n: usize) -> Project {
+    let mut p = Project::default();
+    for i in 0..n {
+        let raw = format!("{}\nArticle number {i}.\n", SAMPLES[i % 5]);
+        p.add_article(Article::new(
+            raw,
+            Source {
+                file_name: format!("{i}.txt"),
+                ..Source::default()
+            },
+            Meta::default(),
+        ));
+    }
+    p
+}
+
+#[divan::bench(sample_count = 5)]
+fn claims_and_places_plain_text(b: divan::Bencher) {
+    let p = project_of(240);
+    let an = analyze_project(&p);
+    let bytes: usize = p.articles.values().map(|a| a.raw.len()).sum();
+    b.counter(BytesCount::new(bytes)).bench(|| {
+        for (id, a) in &p.articles {
+            let x: &ArticleAnalysis = &an.articles[id];
+            divan::black_box(crosscheck::claims::extract(a, x, &p));
+        }
+    });
+}
+
+#[divan::bench(sample_count = 3)]
+fn analyze_1000_articles(b: divan::Bencher) {
+    let p = project_of(1000);
+    b.counter(ItemsCount::new(1000usize))
+        .bench(|| divan::black_box(analyze_project(&p)));
+}
+
+#[divan::bench(sample_count = 5)]
+fn html_extraction(b: divan::Bencher) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/cleaning-dev/dragnet/html");
+    let mut pages: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .take(50)
+                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    if pages.is_empty() {
+        // Without the shared pages, a synthetic news page.
+        let body: String = SAMPLES[0]
+            .lines()
+            .map(|l| format!("<p>{l}</p>\n"))
+            .collect();
+        pages.push(format!("<html><head><title>T</title></head><body><nav><a href=/>Home</a></nav><article><h1>Title</h1>{body}</article><footer>© 2025</footer></body></html>"));
+    }
+    b.counter(ItemsCount::new(pages.len())).bench(|| {
+        for p in &pages {
+            divan::black_box(Document::build(p, Format::Html));
+        }
+    });
+}
+
+#[divan::bench(sample_count = 3)]
+fn place_index_build() {
+    // Builds a fresh index each time (the app builds it once, in the background, at start-up).
+    divan::black_box(crosscheck::places::build_index());
+}
+
+fn synthetic_analysis(n: usize) -> (Project, Analysis) {
+    let places = [
+        "Pokrovsk",
+        "Kupiansk",
+        "Bakhmut",
+        "Toretsk",
+        "Chasiv Yar",
+        "Lyman",
+        "Vuhledar",
+        "Kurakhove",
+    ];
+    let camps = [
+        Camp::UkrainianOfficial,
+        Camp::RussianMilblogger,
+        Camp::Isw,
+        Camp::RussianOfficial,
+        Camp::Media,
+    ];
+    let p = project_of(100);
+    let mut an = analyze_project(&p);
+    let ids: Vec<_> = an.articles.keys().cloned().collect();
+    for (k, id) in ids.iter().enumerate() {
+        let a = an.articles.get_mut(id).unwrap_or_else(|| unreachable!());
+        a.claims = (0..n / ids.len())
+            .map(|i| {
+                let j = i + k * 7;
+                Claim {
+                    id: ClaimId(format!("c{k}-{i}")),
+                    text: "Russian forces were repelled.".into(),
+                    camp: camps[j % camps.len()],
+                    places: vec![PlaceRef {
+                        name: places[j % places.len()].into(),
+                        oblast: Some("Donetsk".into()),
+                        ..PlaceRef::default()
+                    }],
+                    date: chrono::NaiveDate::from_ymd_opt(
+                        2025,
+                        1 + (j % 12) as u32,
+                        1 + (j % 28) as u32,
+                    )
+                    .map(PartialDate::Day),
+                    topic: Topic::ALL[j % 5],
+                    stance: Stance::ALL[j % 3],
+                    ..Claim::default()
+                }
+            })
+            .collect();
+    }
+    (p, an)
+}
+
+#[divan::bench(sample_count = 5)]
+fn compare_200k_claims(b: divan::Bencher) {
+    let (p, an) = synthetic_analysis(200_000);
+    b.counter(ItemsCount::new(200_000usize)).bench(|| {
+        divan::black_box(crosscheck::compare::compare_project(
+            &p,
+            &an,
+            &crosscheck::compare::Options::default(),
+        ))
+    });
+}

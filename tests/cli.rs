@@ -1,0 +1,209 @@
+//! The command line as a user runs it: import, clean, analyze --json (the contract), export, merge.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+}
+
+fn samples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    v
+}
+
+const CAMPS: [&str; 8] = [
+    "ukrainian_official",
+    "russian_official",
+    "russian_milblogger",
+    "isw",
+    "independent_monitor",
+    "western_official",
+    "media",
+    "other",
+];
+
+fn is_date(s: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+        || chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").is_ok()
+}
+
+#[test]
+fn analyze_json_keeps_its_contract() {
+    let files = samples();
+    let out = bin()
+        .arg("analyze")
+        .arg("--json")
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arts = doc["articles"].as_array().unwrap();
+    assert_eq!(arts.len(), files.len());
+    for (art, file) in arts.iter().zip(&files) {
+        assert_eq!(art["file"].as_str().unwrap(), file.display().to_string());
+        let n_lines = std::fs::read(file)
+            .unwrap()
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        for k in ["title", "author", "outlet", "url", "published"] {
+            assert!(art["meta"].get(k).is_some(), "meta.{k}");
+        }
+        if let Some(p) = art["meta"]["published"].as_str() {
+            assert!(is_date(p), "{p}");
+        }
+        let mut seen = std::collections::HashSet::new();
+        for l in art["lines"].as_array().unwrap() {
+            let n = l["line"].as_u64().unwrap() as usize;
+            assert!(n >= 1 && n <= n_lines && seen.insert(n));
+            assert!(l["kind"].is_string());
+        }
+        let claims = art["claims"].as_array().unwrap();
+        assert!(!claims.is_empty());
+        for c in claims {
+            let n = c["line"].as_u64().unwrap() as usize;
+            assert!(n >= 1 && n <= n_lines);
+            assert!(CAMPS.contains(&c["camp"].as_str().unwrap()), "{c}");
+            assert!(!c["text"].as_str().unwrap().is_empty());
+            assert!(
+                c["hedged"].is_boolean() && c["quote"].is_boolean() && c["relayed_by"].is_array()
+            );
+            if let Some(d) = c["date"].as_str() {
+                assert!(is_date(d), "{d}");
+            }
+            for p in c["places"].as_array().unwrap() {
+                assert!(p["name"].is_string());
+            }
+        }
+    }
+    for g in doc["comparisons"].as_array().unwrap() {
+        assert!(["agree", "conflict", "mixed", "single"].contains(&g["verdict"].as_str().unwrap()));
+        for k in g["camps"].as_object().unwrap().keys() {
+            assert!(CAMPS.contains(&k.as_str()));
+        }
+    }
+    // The seed article from the Kyiv Independent: metadata read from its own lines.
+    let m = &arts[0]["meta"];
+    assert_eq!(m["published"], "2025-01-24T14:33");
+    assert_eq!(m["author"], "Kateryna Hodunova");
+    assert_eq!(m["outlet"], "Kyiv Independent");
+    assert_eq!(
+        arts[2]["meta"]["published"],
+        serde_json::Value::Null,
+        "no date is invented"
+    );
+}
+
+#[test]
+fn import_builds_a_project_that_loads_and_reimport_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("p.ron");
+    let sample_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    let out = bin()
+        .arg("import")
+        .arg(&proj)
+        .arg(&sample_dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("5 articles added"));
+    let p = crosscheck::project::load(&proj).unwrap();
+    assert_eq!(p.articles.len(), 5);
+    let out = bin()
+        .arg("import")
+        .arg(&proj)
+        .arg(&sample_dir)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 articles added, 5 already there"));
+}
+
+#[test]
+fn clean_prints_the_body_and_errors_go_to_stderr() {
+    let out = bin().arg("clean").arg(&samples()[0]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Trehubov stressed that the Pokrovsk sector"));
+    assert!(!text.contains("indicates required"));
+    let out = bin()
+        .arg("clean")
+        .arg("/nonexistent/file.txt")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.txt"));
+}
+
+#[test]
+fn export_and_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.ron");
+    let b = dir.path().join("b.ron");
+    let files = samples();
+    assert!(
+        bin()
+            .arg("import")
+            .arg(&a)
+            .args(&files[..3])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        bin()
+            .arg("import")
+            .arg(&b)
+            .args(&files[2..])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let c = dir.path().join("c.ron");
+    let out = bin()
+        .arg("merge")
+        .arg(&a)
+        .arg(&b)
+        .arg("-o")
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 added"));
+    assert_eq!(crosscheck::project::load(&c).unwrap().articles.len(), 5);
+    for (fmt, needle) in [
+        ("csv", "speaker,camp"),
+        ("json", "\"comparisons\""),
+        ("md", "## Comparison"),
+    ] {
+        let o = dir.path().join(format!("out.{fmt}"));
+        let st = bin()
+            .args(["export"])
+            .arg(&c)
+            .args(["--format", fmt, "-o"])
+            .arg(&o)
+            .status()
+            .unwrap();
+        assert!(st.success());
+        assert!(
+            std::fs::read_to_string(&o).unwrap().contains(needle),
+            "{fmt}"
+        );
+    }
+}
