@@ -80,12 +80,17 @@ fn learn_furniture(
     counts
         .into_iter()
         .map(|(outlet, per)| {
+            let strong = per
+                .iter()
+                .filter(|(_, stories)| stories.len() >= 3)
+                .map(|(k, _)| *k)
+                .collect();
             let keys = per
                 .into_iter()
                 .filter(|(_, stories)| stories.len() >= 2)
                 .map(|(k, _)| k)
                 .collect();
-            (outlet, Furniture { keys })
+            (outlet, Furniture { keys, strong })
         })
         .collect()
 }
@@ -155,8 +160,12 @@ fn near_duplicates(
         }
         let common = sets[i].intersection(&sets[j]).count();
         if common * 100 >= small * 30 {
-            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-            parent[ri.max(rj)] = ri.min(rj);
+            // Stories count once for furniture learning only when nearly the same text: an
+            // outlet's own articles share furniture, not bodies.
+            if common * 100 >= small * 80 {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ri.max(rj)] = ri.min(rj);
+            }
             links
                 .entry(firsts[i].0.id.clone())
                 .or_default()
@@ -186,22 +195,29 @@ pub fn analyze_articles<'a>(p: &Project, articles: impl Iterator<Item = &'a Arti
             (a, d, c, m)
         })
         .collect();
-    let (clusters, mut links) = near_duplicates(&firsts);
+    let (clusters, _) = near_duplicates(&firsts);
     let furniture = learn_furniture(&firsts, &clusters);
-    let mut out = Analysis::default();
-    for (a, doc, first_classes, first_meta) in firsts {
-        let (classes, meta) = match first_meta
-            .outlet
-            .as_ref()
-            .and_then(|o| furniture.get(&o.to_lowercase()))
-        {
-            Some(f) if !f.keys.is_empty() => {
-                let c = clean::classify(&doc, f);
-                let m = effective_meta(a, &doc, &c);
-                (c, m)
+    let seconds: Vec<(&Article, Document, Vec<LineClass>, Meta)> = firsts
+        .into_iter()
+        .map(|(a, doc, first_classes, first_meta)| {
+            let learned = first_meta
+                .outlet
+                .as_ref()
+                .and_then(|o| furniture.get(&o.to_lowercase()));
+            match learned {
+                Some(f) if !f.keys.is_empty() => {
+                    let c = clean::classify(&doc, f);
+                    let m = effective_meta(a, &doc, &c);
+                    (a, doc, c, m)
+                }
+                _ => (a, doc, first_classes, first_meta),
             }
-            _ => (first_classes, first_meta),
-        };
+        })
+        .collect();
+    // Same-story links on the cleaned bodies, once the outlets' furniture is gone.
+    let (_, mut links) = near_duplicates(&seconds);
+    let mut out = Analysis::default();
+    for (a, doc, classes, meta) in seconds {
         let kept = doc
             .lines
             .iter()

@@ -10,7 +10,10 @@ use crate::model::Format;
 /// Lines learned as furniture of an outlet: they recur across its articles.
 #[derive(Clone, Debug, Default)]
 pub struct Furniture {
+    /// Lines seen in two or more of the outlet's stories.
     pub keys: HashSet<u64>,
+    /// Lines seen in three or more: furniture even when they read like prose.
+    pub strong: HashSet<u64>,
 }
 
 /// The key a line is compared by across articles (case and spacing ignored).
@@ -39,6 +42,10 @@ struct Feat {
     prose: bool,
     headline: bool,
     learned: bool,
+    /// Recurs in three or more stories of the outlet.
+    strong: bool,
+    /// A short sentence (four words or more, ending like a sentence) or a "Heading:" line.
+    short_sentence: bool,
 }
 
 fn trim_punct(s: &str) -> &str {
@@ -56,7 +63,13 @@ fn is_caption(t: &str, lower: &str) -> bool {
     let close = match t.chars().last() {
         Some(')') => '(',
         Some(']') => '[',
-        _ => return lower.contains("(photo") || lower.contains("(фото"),
+        _ => {
+            let tail_start = lower.char_indices().rev().nth(70).map_or(0, |(i, _)| i);
+            let tail = &lower[tail_start..];
+            return lower.contains("(photo")
+                || lower.contains("(фото")
+                || INLINE_CREDITS.iter().any(|c| tail.contains(c));
+        }
     };
     let Some(open) = t.rfind(close) else {
         return false;
@@ -102,8 +115,64 @@ fn is_byline(t: &str, lower: &str, words: usize) -> bool {
         || lower.starts_with("опубліковано")
         || lower.starts_with("опубликовано"))
         && super::meta::parse_date_text(t).is_some()
-        || (words <= 8 && super::meta::parse_date_text(t).is_some() && !t.ends_with('.'))
+        || (words <= 8
+            && starts_like_date(t)
+            && super::meta::parse_date_text(t).is_some()
+            && !t.ends_with('.'))
 }
+
+/// The line opens with a date: a day number, a month or a weekday.
+fn starts_like_date(t: &str) -> bool {
+    let first = t
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    first.chars().all(|c| c.is_ascii_digit())
+        || super::meta::month_from_word(first).is_some()
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "понеділок",
+            "вівторок",
+            "середа",
+            "четвер",
+            "пʼятниця",
+            "п'ятниця",
+            "субота",
+            "неділя",
+            "понедельник",
+            "вторник",
+            "среда",
+            "четверг",
+            "пятница",
+            "суббота",
+            "воскресенье",
+        ]
+        .contains(&first.to_lowercase().as_str())
+}
+
+/// Credits that end captions without parentheses ("… REUTERS/Name", "AP Photo/Name").
+const INLINE_CREDITS: &[&str] = &[
+    "getty images",
+    "reuters/",
+    "ap photo",
+    "afp via",
+    "/afp",
+    "/ap",
+    "photo:",
+    "фото:",
+    "licensing rights",
+    "epa-efe",
+    "/epa",
+    "/reuters",
+    "photograph:",
+    "image credit",
+];
 
 fn is_timestamp(t: &str) -> bool {
     let b = t.as_bytes();
@@ -168,7 +237,9 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
             && words <= 12;
     let caption = pattern.is_none() && !metadata && is_caption(t, &lower);
     let byline = pattern.is_none() && !metadata && is_byline(t, &lower, words);
-    let learned = furniture.keys.contains(&furniture_key(t));
+    let key = furniture_key(t);
+    let learned = furniture.keys.contains(&key);
+    let strong = learned && furniture.strong.contains(&key);
     let min_words = if format == Format::Telegram { 3 } else { 10 };
     let prose = pattern.is_none()
         && !caption
@@ -185,7 +256,18 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         && !truncated
         && (2..=25).contains(&words)
         && !matches!(last, '.' | ',' | ';');
+    let short_sentence = pattern.is_none()
+        && !caption
+        && !metadata
+        && !byline
+        && !caps
+        && !truncated
+        && !learned
+        && ((words >= 4 && matches!(last, '.' | '!' | '?' | '"' | '”' | '»'))
+            || (words <= 5 && last == ':'));
     Feat {
+        strong,
+        short_sentence,
         blank: false,
         words,
         caps,
@@ -228,7 +310,7 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
         if x.blank {
             continue;
         }
-        if x.prose && !(x.learned && x.words < 15) {
+        if x.prose && !(x.learned && (x.words < 15 || x.strong)) {
             gap = 0;
             let r = cur.get_or_insert(Run {
                 first: i,
@@ -259,7 +341,24 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
     while lo > 0 && !runs[lo - 1].ended_by_marker && runs[lo - 1].mass >= min_mass.max(40) {
         lo -= 1;
     }
-    Some((runs[lo].first, runs[hi].last))
+    let (mut first, mut last) = (runs[lo].first, runs[hi].last);
+    // Short sentences next to the body belong to it ("Key takeaways:", "Claims could not be
+    // verified.").
+    while let Some(j) = (0..first).rev().find(|&j| !f[j].blank) {
+        if f[j].short_sentence && !f[j].end_marker {
+            first = j;
+        } else {
+            break;
+        }
+    }
+    while let Some(j) = (last + 1..f.len()).find(|&j| !f[j].blank) {
+        if f[j].short_sentence && !f[j].end_marker {
+            last = j;
+        } else {
+            break;
+        }
+    }
+    Some((first, last))
 }
 
 /// Classify every line of a document.
@@ -269,6 +368,8 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
         .iter()
         .map(|l| features(doc.line_text(l), doc.format, furniture))
         .collect();
+    let mut f = f;
+    mark_author_lines(doc, &mut f);
     let mut out: Vec<LineClass> = vec![LineClass::keep(LineKind::Blank); f.len()];
     if doc.format == Format::Html && doc.lines.iter().any(|l| l.hints.extracted == Some(true)) {
         classify_extracted(doc, &f, &mut out);
@@ -355,7 +456,7 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
             continue;
         }
         // Inside the body region.
-        out[i] = if x.prose && !(x.learned && x.words < 15) {
+        out[i] = if x.prose && !(x.learned && (x.words < 15 || x.strong)) {
             LineClass::keep(LineKind::Body)
         } else if let Some((k, r)) = furniture_reason(x) {
             LineClass::drop(k, r)
@@ -381,6 +482,45 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
         out[start] = LineClass::keep(LineKind::Dek);
     }
     out
+}
+
+/// A line of names ("Jane Roe, Ann Poe and John Doe") next to a date line is a byline.
+fn mark_author_lines(doc: &Document, f: &mut [Feat]) {
+    let is_names = |t: &str| {
+        let t = t.trim();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        (2..=14).contains(&words.len())
+            && !t.ends_with(['.', ':', '?', '!'])
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && words.iter().all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                w.is_empty()
+                    || w.chars().next().is_some_and(char::is_uppercase)
+                    || ["and", "і", "и", "та", "de", "von", "van"].contains(&w)
+            })
+    };
+    for i in 0..f.len() {
+        if !f[i].byline {
+            continue;
+        }
+        let prev = (0..i).rev().find(|&j| !f[j].blank);
+        let next = (i + 1..f.len()).find(|&j| !f[j].blank);
+        for j in [prev, next].into_iter().flatten() {
+            if !f[j].byline
+                && f[j].pattern.is_none()
+                && is_names(doc.line_text(&doc.lines[j]))
+                && doc.line_text(&doc.lines[j]).contains([',', ' '])
+            {
+                // Only with a comma or "and": a single name could be a headline.
+                let t = doc.line_text(&doc.lines[j]);
+                if t.contains(',') || t.contains(" and ") || t.contains(" і ") || t.contains(" и ")
+                {
+                    f[j].byline = true;
+                    f[j].headline = false;
+                }
+            }
+        }
+    }
 }
 
 fn next_nonblank(f: &[Feat], i: usize) -> usize {
