@@ -255,7 +255,13 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         && !metadata
         && !truncated
         && (2..=25).contains(&words)
-        && !matches!(last, '.' | ',' | ';');
+        && !matches!(
+            t.trim_end_matches(['"', '”', '’', '»', '\'', ')'])
+                .chars()
+                .last(),
+            Some('.' | ',' | ';' | '!')
+        )
+        && !t.starts_with(['"', '“', '«']);
     let short_sentence = pattern.is_none()
         && !caption
         && !metadata
@@ -331,6 +337,14 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
     }
     if let Some(r) = cur.take() {
         runs.push(r);
+    }
+    if runs.is_empty() {
+        // No paragraph long enough to be prose (a short note, a Telegram-style post): take
+        // the short sentences.
+        let short: Vec<usize> = (0..f.len())
+            .filter(|&i| f[i].short_sentence && f[i].words >= 5)
+            .collect();
+        return Some((*short.first()?, *short.last()?));
     }
     let best = (0..runs.len()).max_by_key(|&i| runs[i].mass)?;
     let (mut lo, mut hi) = (best, best);
