@@ -120,6 +120,21 @@ pub fn find_dates(s: &str, article: Option<NaiveDate>) -> Vec<DateFound> {
                 i = end_w + 1;
                 continue;
             }
+            // "September 2022"
+            if let Some(y) = w
+                .get(i + 1)
+                .and_then(|x| x.text.parse::<i32>().ok())
+                .filter(|y| (1990..=2100).contains(y))
+            {
+                let end = w[i + 1].start + w[i + 1].text.len();
+                out.push(DateFound {
+                    start: w[i].start,
+                    text: s[w[i].start..end].to_owned(),
+                    date: Some(PartialDate::Month { year: y, month: m }),
+                });
+                i += 2;
+                continue;
+            }
             // "last October", "in October"
             let prev = if i > 0 {
                 w[i - 1].text.to_lowercase()

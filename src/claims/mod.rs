@@ -1403,13 +1403,22 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             }
         };
         let found = find_dates(&r.text, article_day);
-        let date_pick = match r.attr.cue_pos {
-            Some(cp) => found
-                .iter()
-                .find(|d| d.start >= cp)
-                .or_else(|| found.first()),
-            None => found.first(),
+        // When the claim was made: a date next to the cue ("said on Jan. 24", "On Monday, X
+        // said"); else a day the sentence is about; else the article's date.
+        let is_day = |d: &&DateFound| {
+            d.date
+                .is_none_or(|x| !matches!(x, PartialDate::Month { .. }))
         };
+        let date_pick = r
+            .attr
+            .cue_pos
+            .and_then(|cp| found.iter().find(|d| d.start >= cp && d.start <= cp + 40))
+            .or_else(|| {
+                found
+                    .iter()
+                    .find(|d| r.attr.cue_pos.is_some_and(|cp| d.start < cp) && is_day(d))
+            })
+            .or_else(|| found.iter().find(is_day));
         let (date, date_text) = match date_pick {
             Some(d) => (d.date, Some(d.text.clone())),
             None => (

@@ -8,7 +8,11 @@ use chrono::Datelike;
 use serde_json::{Value, json};
 
 use crate::analysis::Analysis;
-use crate::model::{ArticleId, Camp, Claim, ClaimId, Project, Stance, Topic, Verification};
+use chrono::NaiveDate;
+
+use crate::model::{
+    ArticleId, Camp, Claim, ClaimId, Project, Stance, Topic, VerdictOverride, Verification,
+};
 
 /// Time window claims are grouped by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -217,62 +221,79 @@ struct Acc<'a> {
     topic: Topic,
     lat: Option<f64>,
     lon: Option<f64>,
-    claims: Vec<(&'a ArticleId, &'a Claim)>,
+    claims: Vec<(&'a ArticleId, &'a Claim, Option<NaiveDate>)>,
 }
 
 /// Compare the claims of a project.
 pub fn compare_project(p: &Project, analysis: &Analysis, opts: &Options) -> Vec<Comparison> {
-    let mut groups: BTreeMap<String, Acc<'_>> = BTreeMap::new();
-    for (id, an) in &analysis.articles {
+    let items = analysis.articles.iter().flat_map(|(id, an)| {
         let article_day = an.meta.published.and_then(|d| d.day());
-        for c in &an.claims {
-            if matches!(c.camp, Camp::Other) && c.speaker.is_none() {
+        an.claims.iter().map(move |c| (id, c, article_day))
+    });
+    compare_claims(items, &p.verdict_overrides, opts)
+}
+
+/// Compare claims given as (article, claim, the article's day); `overrides` are the user's
+/// verdicts by group key.
+pub fn compare_claims<'a>(
+    items: impl Iterator<Item = (&'a ArticleId, &'a Claim, Option<NaiveDate>)>,
+    overrides: &BTreeMap<String, VerdictOverride>,
+    opts: &Options,
+) -> Vec<Comparison> {
+    let mut groups: BTreeMap<String, Acc<'a>> = BTreeMap::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (id, c, article_day) in items {
+        if matches!(c.camp, Camp::Other) && c.speaker.is_none() {
+            continue;
+        }
+        let day = c.date.and_then(|d| d.first_day()).or(article_day);
+        let period = period_of(day, opts.window);
+        seen.clear();
+        for pl in &c.places {
+            let (name, oblast, lat, lon) = match opts.rollup {
+                Rollup::Place => (pl.name.clone(), pl.oblast.clone(), pl.lat, pl.lon),
+                Rollup::Oblast => match &pl.oblast {
+                    Some(o) => (format!("{o} oblast"), Some(o.clone()), None, None),
+                    None => (pl.name.clone(), None, pl.lat, pl.lon),
+                },
+            };
+            if seen.contains(&pl.name.as_str()) {
                 continue;
             }
-            let day = c.date.and_then(|d| d.first_day()).or(article_day);
-            let period = period_of(day, opts.window);
-            let mut seen = std::collections::HashSet::new();
-            for pl in &c.places {
-                let (name, oblast, lat, lon) = match opts.rollup {
-                    Rollup::Place => (pl.name.clone(), pl.oblast.clone(), pl.lat, pl.lon),
-                    Rollup::Oblast => match &pl.oblast {
-                        Some(o) => (format!("{o} oblast"), Some(o.clone()), None, None),
-                        None => (pl.name.clone(), None, pl.lat, pl.lon),
-                    },
-                };
-                if !seen.insert(name.clone()) {
-                    continue;
-                }
-                let key = format!(
-                    "{}|{}|{}|{}",
-                    name,
-                    oblast.as_deref().unwrap_or(""),
-                    period,
-                    c.topic.word()
-                );
-                let acc = groups.entry(key).or_insert_with(|| Acc {
-                    place: name,
-                    oblast,
-                    period: period.clone(),
-                    topic: c.topic,
-                    lat,
-                    lon,
-                    claims: Vec::new(),
-                });
-                acc.claims.push((id, c));
-            }
+            seen.push(&pl.name);
+            let key = format!(
+                "{}|{}|{}|{}",
+                name,
+                oblast.as_deref().unwrap_or(""),
+                period,
+                c.topic.word()
+            );
+            let acc = groups.entry(key).or_insert_with(|| Acc {
+                place: name,
+                oblast,
+                period: period.clone(),
+                topic: c.topic,
+                lat,
+                lon,
+                claims: Vec::new(),
+            });
+            acc.claims.push((id, c, day));
         }
     }
     groups
         .into_iter()
-        .map(|(key, acc)| judge(key, acc, p))
+        .map(|(key, acc)| judge(key, acc, overrides))
         .collect()
 }
 
-fn judge(key: String, acc: Acc<'_>, p: &Project) -> Comparison {
+fn judge(key: String, acc: Acc<'_>, overrides: &BTreeMap<String, VerdictOverride>) -> Comparison {
     let mut by_camp: BTreeMap<Camp, Vec<(&ArticleId, &Claim)>> = BTreeMap::new();
-    for (a, c) in &acc.claims {
+    let mut days: BTreeMap<Camp, Vec<NaiveDate>> = BTreeMap::new();
+    for (a, c, d) in &acc.claims {
         by_camp.entry(c.camp).or_default().push((a, c));
+        if let Some(d) = d {
+            days.entry(c.camp).or_default().push(*d);
+        }
     }
     let mut positions = BTreeMap::new();
     for (camp, list) in &by_camp {
@@ -322,14 +343,14 @@ fn judge(key: String, acc: Acc<'_>, p: &Project) -> Comparison {
             },
         );
     }
-    let (computed, mut reason) = verdict(&positions);
+    let (computed, mut reason) = verdict(&positions, &days);
     let mut claims: Vec<ClaimRef> = positions
         .values()
         .flat_map(|p| p.claims.iter().cloned())
         .collect();
     claims.sort();
     claims.dedup();
-    let (verdict, note) = match p.verdict_overrides.get(&key) {
+    let (verdict, note) = match overrides.get(&key) {
         Some(o) => match Verdict::from_word(&o.verdict) {
             Some(v) => {
                 reason = format!(
@@ -360,7 +381,10 @@ fn judge(key: String, acc: Acc<'_>, p: &Project) -> Comparison {
     }
 }
 
-fn verdict(positions: &BTreeMap<Camp, Position>) -> (Verdict, String) {
+fn verdict(
+    positions: &BTreeMap<Camp, Position>,
+    days: &BTreeMap<Camp, Vec<NaiveDate>>,
+) -> (Verdict, String) {
     let names = |f: &dyn Fn(&Position) -> bool| -> String {
         positions
             .values()
@@ -397,6 +421,29 @@ fn verdict(positions: &BTreeMap<Camp, Position>) -> (Verdict, String) {
     let pro_u: Vec<&Position> = positions.values().filter(|p| p.lean > 0.25).collect();
     let pro_r: Vec<&Position> = positions.values().filter(|p| p.lean < -0.25).collect();
     if !pro_u.is_empty() && !pro_r.is_empty() {
+        // Reports far apart in time may both be true at their time.
+        let days_of = |ps: &[&Position]| -> Vec<NaiveDate> {
+            ps.iter()
+                .flat_map(|p| days.get(&p.camp).cloned().unwrap_or_default())
+                .collect()
+        };
+        let (du, dr) = (days_of(&pro_u), days_of(&pro_r));
+        let closest = du
+            .iter()
+            .flat_map(|a| dr.iter().map(move |b| (*a - *b).num_days().abs()))
+            .min();
+        if let Some(gap) = closest
+            && gap > 30
+        {
+            return (
+                Verdict::Mixed,
+                format!(
+                    "{} favour Ukraine and {} favour Russia, but the reports are at least {gap} days apart: both may be true at their time{weak_note}",
+                    names(&|p| p.lean > 0.25),
+                    names(&|p| p.lean < -0.25)
+                ),
+            );
+        }
         let strong_u = pro_u.iter().any(|p| !p.weak);
         let strong_r = pro_r.iter().any(|p| !p.weak);
         let v = if strong_u && strong_r {
