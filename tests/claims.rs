@@ -302,8 +302,9 @@ fn dates_with_and_without_an_article_date() {
             Some("2025-01-24".into()),
             Some("2024-12-20".into()),
             Some("2025-01-20".into()),
-            Some("2024-10".into())
-        ]
+            Some("2025-01-24".into())
+        ],
+        "a month in the content is what the claim is about, not when it was made"
     );
     let without: Vec<(Option<String>, Option<String>)> = claims(body, None)
         .iter()
