@@ -4,6 +4,7 @@
 //! and roles pointing back, relays), the claimant's camp from the lexicon, places from the
 //! gazetteer, dates resolved against the article, topic, stance, hedging and verification.
 
+mod content;
 mod dates;
 mod lexicon;
 mod sentences;
@@ -16,9 +17,7 @@ use std::collections::HashMap;
 
 use crate::analysis::ArticleAnalysis;
 use crate::clean::LineKind;
-use crate::model::{
-    Article, Camp, Claim, ClaimId, PartialDate, Project, Stance, Topic, Verification,
-};
+use crate::model::{Article, Camp, Claim, ClaimId, PartialDate, Project, Verification};
 use crate::places;
 
 /// Speech and assessment verbs, in their forms.
@@ -195,154 +194,6 @@ const ACCORDING: &[&str] = &[
     "як повідомляє",
     "как сообщает",
 ];
-
-const HEDGES: &[&str] = &[
-    "likely",
-    "unlikely",
-    "appear to",
-    "appears to",
-    "appeared to",
-    "apparently",
-    "reportedly",
-    "allegedly",
-    "possibly",
-    "probably",
-    "may have",
-    "might",
-    "could have",
-    "seems",
-    "it seems",
-    "purportedly",
-    "unconfirmed",
-    "presumably",
-    "ймовірно",
-    "імовірно",
-    "можливо",
-    "нібито",
-    "вероятно",
-    "возможно",
-    "якобы",
-    "по-видимому",
-    "судя по всему",
-];
-
-const UNVERIFIED: &[&str] = &[
-    "could not verify",
-    "could not independently verify",
-    "could not be verified",
-    "could not be independently verified",
-    "cannot verify",
-    "cannot independently verify",
-    "unable to verify",
-    "unable to independently verify",
-    "has not verified",
-    "have not verified",
-    "not independently verified",
-    "не вдалося перевірити",
-    "не удалось проверить",
-    "не може перевірити",
-    "не может проверить",
-    "не могут быть проверены",
-];
-
-const CORROBORATED: &[&str] = &[
-    "geolocated",
-    "geo-located",
-    "геолокован",
-    "геолокаці",
-    "геолокац",
-];
-
-const WAR: &[&str] = &[
-    "forces",
-    "troops",
-    "army",
-    "military",
-    "soldiers",
-    "attack",
-    "assault",
-    "offensive",
-    "front",
-    "fighting",
-    "battle",
-    "shelling",
-    "strike",
-    "missile",
-    "drone",
-    "killed",
-    "wounded",
-    "captured",
-    "capture",
-    "control",
-    "advance",
-    "retreat",
-    "withdraw",
-    "occupied",
-    "occupation",
-    "liberated",
-    "counteroffensive",
-    "surrender",
-    "positions",
-    "brigade",
-    "clashes",
-    "war",
-    "invasion",
-    "encircle",
-    "surround",
-    "bypass",
-    "repelled",
-    "artillery",
-    "casualties",
-    "civilians",
-    "defense",
-    "defence",
-    "військ",
-    "атак",
-    "наступ",
-    "обстріл",
-    "удар",
-    "бо",
-    "фронт",
-    "штурм",
-    "войск",
-    "обстрел",
-    "позиц",
-];
-
-fn contains_any(hay: &str, list: &[&str]) -> Option<usize> {
-    list.iter().filter_map(|p| find_word(hay, p)).min()
-}
-
-/// Position of `pat` in lower-case `hay` at word boundaries.
-fn find_word(hay: &str, pat: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(pat) {
-        let s = from + i;
-        let e = s + pat.len();
-        let before = hay[..s].chars().next_back();
-        let after = hay[e..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return Some(s);
-        }
-        from = s + pat.len().max(1);
-        while !hay.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    None
-}
-
-fn prefix_hit(hay: &str, stems: &[&str]) -> bool {
-    stems.iter().any(|p| {
-        if p.chars().count() <= 4 && p.is_ascii() {
-            find_word(hay, p).is_some()
-                || hay.contains(&format!(" {p}s"))
-                || hay.contains(&format!(" {p}ed"))
-        } else {
-            hay.contains(p)
-        }
-    })
-}
 
 /// Byte ranges inside quotation marks. A quotation left open runs to the end of the sentence
 /// (it continues in the next one); a closing mark without its opening covers the start (the
@@ -851,359 +702,6 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
     }
 }
 
-fn topic_of(lower: &str) -> Topic {
-    if prefix_hit(
-        lower,
-        &[
-            "surrender",
-            "giving up",
-            "gave up",
-            "give up",
-            "throwing in the towel",
-            "taken prisoner",
-            "prisoners of war",
-            "здал",
-            "здал",
-            "полон",
-            "здаю",
-            "сдаю",
-            "сдал",
-            "сдались",
-        ],
-    ) {
-        Topic::Surrender
-    } else if prefix_hit(
-        lower,
-        &[
-            "control",
-            "captur",
-            "seized",
-            "seize",
-            "took ",
-            "taken",
-            "liberat",
-            "occupied",
-            "in russian hands",
-            "in ukrainian hands",
-            "fell to",
-            "fall to",
-            "lost",
-            "hold the",
-            "holds the",
-            "held the",
-            "контрол",
-            "захопи",
-            "звільни",
-            "освобод",
-            "взял",
-            "взят",
-            "окупова",
-            "оккупир",
-        ],
-    ) {
-        Topic::Control
-    } else if prefix_hit(
-        lower,
-        &[
-            "attack",
-            "assault",
-            "repel",
-            "repuls",
-            "clash",
-            "storm",
-            "штурм",
-            "атак",
-            "відби",
-            "отби",
-        ],
-    ) {
-        Topic::Attacks
-    } else if prefix_hit(
-        lower,
-        &[
-            "strike",
-            "shelling",
-            "shelled",
-            "missile",
-            "killed",
-            "wounded",
-            "casualt",
-            "civilian",
-            "bomb",
-            "drone attack",
-            "обстріл",
-            "обстрел",
-            "загин",
-            "погиб",
-            "поранен",
-            "ранен",
-            "удар",
-        ],
-    ) {
-        Topic::Strikes
-    } else if prefix_hit(
-        lower,
-        &[
-            "advanc",
-            "push",
-            "outflank",
-            "bypass",
-            "encircl",
-            "surround",
-            "withdr",
-            "retreat",
-            "cross",
-            "counteroffensive",
-            "counter-offensive",
-            "infiltrat",
-            "slowed",
-            "offensive",
-            "pincers",
-            "наступ",
-            "просу",
-            "продвиг",
-            "продвину",
-            "отступ",
-            "відступ",
-            "оточ",
-            "окруж",
-        ],
-    ) {
-        Topic::Movement
-    } else {
-        Topic::General
-    }
-}
-
-const RU_ACTORS: &[&str] = &[
-    "russian",
-    "russians",
-    "russia",
-    "russia's",
-    "moscow",
-    "moscow's",
-    "kremlin",
-    "wagner",
-    "russia’s",
-    "moscow’s",
-    "россий",
-    "русск",
-    "рф",
-    "російськ",
-    "окупант",
-    "ворог",
-    "противник",
-    "рашист",
-];
-const UA_ACTORS: &[&str] = &[
-    "ukrainian",
-    "ukrainians",
-    "ukraine",
-    "ukraine's",
-    "ukraine’s",
-    "kyiv's",
-    "kyiv’s",
-    "our",
-    "укр",
-    "всу",
-    "зсу",
-    "наші",
-    "наши",
-];
-/// Words good for the actor next to them (+) or bad for it (−); outcomes weigh double.
-const SIGNALS: &[(&str, f32)] = &[
-    ("captur", 2.0),
-    ("took", 2.0),
-    ("taken", 2.0),
-    ("seiz", 2.0),
-    ("liberat", 2.0),
-    ("control", 1.5),
-    ("hold", 1.5),
-    ("holds", 1.5),
-    ("held", 1.0),
-    ("advanc", 1.0),
-    ("push", 1.0),
-    ("gain", 1.0),
-    ("cross", 1.0),
-    ("counteroffensive", 1.5),
-    ("outflank", 1.0),
-    ("bypass", 0.5),
-    ("encircl", 1.5),
-    ("surround", 1.0),
-    ("breakthrough", 1.5),
-    ("destroy", 1.0),
-    ("infiltrat", 0.5),
-    ("progress", 1.0),
-    ("fail", -2.0),
-    ("failing", -2.0),
-    ("unable", -2.0),
-    ("without success", -2.0),
-    ("repelled", -2.0),
-    ("repulsed", -2.0),
-    ("stalled", -2.0),
-    ("slowed", -1.5),
-    ("pushed back", -2.0),
-    ("lost", -2.0),
-    ("losses", -1.5),
-    ("surrender", -2.0),
-    ("giving up", -2.0),
-    ("gave up", -2.0),
-    ("floundered", -2.0),
-    ("retreat", -1.5),
-    ("withdr", -1.5),
-    ("ousted", -2.0),
-    ("collapse", -2.0),
-    ("shortage", -1.5),
-    ("back foot", -1.5),
-    ("defeat", -2.0),
-    ("setback", -2.0),
-    ("fleeing", -2.0),
-    ("killed", -0.5),
-    ("захопи", 2.0),
-    ("звільни", 2.0),
-    ("освобод", 2.0),
-    ("взял", 2.0),
-    ("продвину", 1.0),
-    ("просуну", 1.0),
-    ("відбили", -2.0),
-    ("отбили", -2.0),
-    ("втрат", -1.5),
-    ("потер", -1.5),
-    ("відступ", -1.5),
-    ("отступ", -1.5),
-];
-const NEGATORS: &[&str] = &[
-    "not",
-    "no longer",
-    "never",
-    "isn't",
-    "isn’t",
-    "aren't",
-    "aren’t",
-    "don't",
-    "don’t",
-    "doesn't",
-    "doesn’t",
-    "neither",
-    "nor",
-    "cannot",
-    "can't",
-    "не",
-    "ні",
-];
-
-/// Which side a sentence favours. `they_side` is the side "they" stands for (the speaker's
-/// opponents), when the speaker's side is known.
-fn stance_of(lower: &str, they_side: Option<f32>) -> Stance {
-    // Word positions of actors.
-    let words: Vec<(usize, &str)> = {
-        let mut v = Vec::new();
-        let mut start = None;
-        for (i, c) in lower.char_indices() {
-            let wc = c.is_alphanumeric() || c == '\'' || c == '’';
-            match (wc, start) {
-                (true, None) => start = Some(i),
-                (false, Some(b)) => {
-                    v.push((b, &lower[b..i]));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(b) = start {
-            v.push((b, &lower[b..]));
-        }
-        v
-    };
-    let actor_at = |i: usize| -> Option<f32> {
-        let w = words[i].1;
-        if RU_ACTORS.iter().any(|a| w.starts_with(a)) {
-            Some(-1.0)
-        } else if UA_ACTORS.iter().any(|a| w.starts_with(a)) {
-            Some(1.0)
-        } else if matches!(w, "them" | "they" | "their" | "вони" | "они" | "їх" | "их") {
-            they_side
-        } else {
-            None
-        }
-    };
-    let mut score = 0.0f32;
-    for (i, (pos, w)) in words.iter().enumerate() {
-        for &(sig, weight) in SIGNALS {
-            let hit = if sig.contains(' ') {
-                lower[*pos..].starts_with(sig)
-            } else {
-                w.starts_with(sig)
-            };
-            if !hit {
-                continue;
-            }
-            // Passive "destroyed by Russian fire": the actor follows "by".
-            let passive = words.get(i + 1).is_some_and(|n| n.1 == "by");
-            let actor = if passive {
-                (i + 2..words.len().min(i + 5)).find_map(actor_at).map(|a| {
-                    a * if weight > 0.0 && sig == "destroy" {
-                        -1.0
-                    } else {
-                        1.0
-                    }
-                })
-            } else {
-                (0..i)
-                    .rev()
-                    .take(14)
-                    .find_map(actor_at)
-                    .or_else(|| (i + 1..words.len().min(i + 6)).find_map(actor_at))
-            };
-            // Liberation is Ukraine's word for its gains; "освобождение" is Moscow's for its own.
-            let actor = if sig == "liberat" || sig == "звільни" {
-                Some(1.0f32)
-            } else if sig == "освобод" {
-                Some(-1.0)
-            } else {
-                actor
-            };
-            let Some(actor) = actor else { continue };
-            let negated = (i.saturating_sub(4)..i).any(|j| {
-                NEGATORS.contains(&words[j].1)
-                    || (j + 1 < words.len()
-                        && NEGATORS
-                            .iter()
-                            .any(|n| n.contains(' ') && lower[words[j].0..].starts_with(n)))
-            });
-            let attempt = (i.saturating_sub(3)..i).any(|j| {
-                matches!(
-                    words[j].1,
-                    "trying"
-                        | "tried"
-                        | "attempt"
-                        | "attempting"
-                        | "attempts"
-                        | "seeking"
-                        | "намагаються"
-                        | "пытаются"
-                )
-            });
-            let mut v = weight * actor;
-            if negated {
-                v = -v;
-            }
-            if attempt && !negated {
-                v *= 0.3;
-            }
-            score += v;
-            break;
-        }
-    }
-    if score > 0.4 {
-        Stance::FavoursUkraine
-    } else if score < -0.4 {
-        Stance::FavoursRussia
-    } else {
-        Stance::Neutral
-    }
-}
-
 /// Place names in a sentence, minus names that are part of a claimant ("Kyiv Independent",
 /// "Khortytsia group"), of a person's name ("Volodymyr Zelensky") or stand for a side ("Kyiv's
 /// forces", "Kyiv sources").
@@ -1246,10 +744,6 @@ fn place_mentions(text: &str) -> Vec<places::Mention> {
         .collect()
 }
 
-fn is_war_content(lower: &str, has_place: bool) -> bool {
-    has_place || WAR.iter().any(|w| lower.contains(w))
-}
-
 /// Extract the claims of one article from its kept body lines.
 pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let article_day = an.meta.published.and_then(PartialDate::day);
@@ -1268,8 +762,6 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         quote: bool,
         pure_quote: bool,
         ends_open_quote: bool,
-        verification_marker: bool,
-        corroborated: bool,
     }
     let mut raws: Vec<Raw> = Vec::new();
     for (li, l) in an.doc.lines.iter().enumerate() {
@@ -1283,7 +775,6 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         let mut open_quote = false;
         for (s, e) in sentence_spans(text) {
             let sent = &text[s..e];
-            let lower = sent.to_lowercase();
             let qs = quoted_ranges(sent);
             let quoted_len: usize = qs.iter().map(|(a, b)| b - a).sum();
             let pure_quote = quoted_len * 10 >= sent.len() * 8
@@ -1303,8 +794,6 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                 quote: quoted_len > 12,
                 pure_quote,
                 ends_open_quote: ends_open,
-                verification_marker: contains_any(&lower, UNVERIFIED).is_some(),
-                corroborated: CORROBORATED.iter().any(|c| lower.contains(c)),
                 attr,
             });
             open_quote = if ends_open { !open_quote } else { open_quote };
@@ -1363,7 +852,20 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let mut occurrences: HashMap<String, usize> = HashMap::new();
     let mut since_marker = 0usize;
     for r in raws {
-        if r.verification_marker {
+        let lower = r.text.to_lowercase();
+        let they_side = match r
+            .attr
+            .speaker
+            .as_ref()
+            .and_then(|sp| sp.camp)
+            .and_then(Camp::side)
+        {
+            Some(true) => Some(-1.0),
+            Some(false) => Some(1.0),
+            None => None,
+        };
+        let content = content::read(&lower, they_side);
+        if content.unverified_marker {
             for c in &mut out[since_marker..] {
                 if c.camp != Camp::Media && c.verification == Verification::Unknown {
                     c.verification = Verification::Unverified;
@@ -1372,7 +874,6 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             since_marker = out.len();
             continue;
         }
-        let lower = r.text.to_lowercase();
         let mentions = place_mentions(&r.text);
         let sentence_ids = vec![0usize; mentions.len()];
         let chosen = places::resolve(&mentions, &sentence_ids);
@@ -1395,7 +896,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             None => {
                 if r.text.split_whitespace().count() < 6
                     || r.text.trim_end().ends_with('?')
-                    || !is_war_content(&lower, !place_refs.is_empty())
+                    || !(content.war || !place_refs.is_empty())
                 {
                     continue;
                 }
@@ -1429,8 +930,8 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                 None,
             ),
         };
-        let hedged = contains_any(&lower, HEDGES).is_some();
-        let mut verification = if r.corroborated {
+        let hedged = content.hedged;
+        let mut verification = if content.corroborated {
             Verification::Corroborated
         } else {
             Verification::Unknown
@@ -1458,15 +959,8 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             places: place_refs,
             date,
             date_text,
-            topic: topic_of(&lower),
-            stance: stance_of(
-                &lower,
-                match camp.side() {
-                    Some(true) => Some(-1.0),
-                    Some(false) => Some(1.0),
-                    None => None,
-                },
-            ),
+            topic: content.topic,
+            stance: content.stance,
             hedged,
             verification,
         });

@@ -305,7 +305,12 @@ pub fn render(raw: &str) -> Document {
             None => (rest.len(), rest.len()),
         };
         let attrs = &rest[(name_start + name.len()).min(attrs_end)..attrs_end];
-        let self_closing = attrs.trim_end().ends_with('/');
+        let trimmed = attrs.trim_end();
+        let self_closing = trimmed.ends_with('/')
+            && trimmed[..trimmed.len() - 1]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || c == '"' || c == '\'');
         pos += tag_end;
         let is_block = BLOCK.contains(&name.as_str());
         if closing {

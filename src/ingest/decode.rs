@@ -100,7 +100,7 @@ mod tests {
         let text = "Министерство обороны России заявило о взятии села, но украинские военные это отрицают.";
         let (bytes, _, _) = encoding_rs::KOI8_R.encode(text);
         let (t, e) = decode(&bytes).unwrap();
-        assert_eq!(e, "KOI8-R");
+        assert!(e == "KOI8-R" || e == "KOI8-U", "{e}");
         assert_eq!(t, text);
     }
 

@@ -1,0 +1,710 @@
+//! What a claim says: topic, which side it favours, hedging, verification markers — all read in
+//! one pass of a keyword automaton over the sentence.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::{Stance, Topic};
+
+const HEDGES: &[&str] = &[
+    "likely",
+    "unlikely",
+    "appear to",
+    "appears to",
+    "appeared to",
+    "apparently",
+    "reportedly",
+    "allegedly",
+    "possibly",
+    "probably",
+    "may have",
+    "might",
+    "could have",
+    "seems",
+    "it seems",
+    "purportedly",
+    "unconfirmed",
+    "presumably",
+    "ймовірно",
+    "імовірно",
+    "можливо",
+    "нібито",
+    "вероятно",
+    "возможно",
+    "якобы",
+    "по-видимому",
+    "судя по всему",
+];
+
+const UNVERIFIED: &[&str] = &[
+    "could not verify",
+    "could not independently verify",
+    "could not be verified",
+    "could not be independently verified",
+    "cannot verify",
+    "cannot independently verify",
+    "unable to verify",
+    "unable to independently verify",
+    "has not verified",
+    "have not verified",
+    "not independently verified",
+    "has not observed confirmation",
+    "not been able to verify",
+    "не вдалося перевірити",
+    "не удалось проверить",
+    "не може перевірити",
+    "не может проверить",
+    "не могут быть проверены",
+    "проверить эти сведения независимо не удалось",
+    "перевірити цю інформацію не вдалося",
+    "не удалось независимо проверить",
+];
+
+const CORROBORATED: &[&str] = &[
+    "geolocated",
+    "geo-located",
+    "геолокован",
+    "геолокаці",
+    "геолокац",
+];
+
+const WAR: &[&str] = &[
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "soldier",
+    "attack",
+    "assault",
+    "offensive",
+    "front",
+    "fighting",
+    "battle",
+    "shelling",
+    "strike",
+    "missile",
+    "drone",
+    "killed",
+    "wounded",
+    "captur",
+    "control",
+    "advanc",
+    "retreat",
+    "withdr",
+    "occupied",
+    "occupation",
+    "liberat",
+    "counteroffensive",
+    "surrender",
+    "positions",
+    "brigade",
+    "clashes",
+    "war",
+    "invasion",
+    "encircl",
+    "surround",
+    "bypass",
+    "repelled",
+    "artillery",
+    "casualties",
+    "civilians",
+    "defense",
+    "defence",
+    "військ",
+    "атак",
+    "наступ",
+    "обстріл",
+    "удар",
+    "бої",
+    "бой",
+    "бою",
+    "фронт",
+    "штурм",
+    "войск",
+    "обстрел",
+    "позиц",
+    "окупант",
+    "оккупант",
+    "противник",
+    "ворог",
+    "втрат",
+    "потер",
+];
+
+const SURRENDER: &[&str] = &[
+    "surrender",
+    "giving up",
+    "gave up",
+    "give up",
+    "throwing in the towel",
+    "taken prisoner",
+    "prisoners of war",
+    "здал",
+    "полон",
+    "здаю",
+    "сдаю",
+    "сдал",
+    "сдались",
+];
+const CONTROL: &[&str] = &[
+    "control",
+    "captur",
+    "seized",
+    "seize",
+    "took",
+    "taken",
+    "liberat",
+    "occupied",
+    "in russian hands",
+    "in ukrainian hands",
+    "fell to",
+    "fall to",
+    "lost",
+    "hold the",
+    "holds the",
+    "held the",
+    "контрол",
+    "захопи",
+    "звільни",
+    "освобод",
+    "взял",
+    "взят",
+    "окупова",
+    "оккупир",
+];
+const ATTACKS: &[&str] = &[
+    "attack",
+    "assault",
+    "repel",
+    "repuls",
+    "clash",
+    "storm",
+    "штурм",
+    "атак",
+    "відби",
+    "отби",
+];
+const STRIKES: &[&str] = &[
+    "strike",
+    "shelling",
+    "shelled",
+    "missile",
+    "killed",
+    "wounded",
+    "casualt",
+    "civilian",
+    "bomb",
+    "drone attack",
+    "обстріл",
+    "обстрел",
+    "загин",
+    "погиб",
+    "поранен",
+    "ранен",
+    "удар",
+];
+const MOVEMENT: &[&str] = &[
+    "advanc",
+    "push",
+    "outflank",
+    "bypass",
+    "encircl",
+    "surround",
+    "withdr",
+    "retreat",
+    "cross",
+    "counteroffensive",
+    "counter-offensive",
+    "infiltrat",
+    "slowed",
+    "offensive",
+    "pincers",
+    "наступ",
+    "просу",
+    "продвиг",
+    "продвину",
+    "отступ",
+    "відступ",
+    "оточ",
+    "окруж",
+];
+
+const RU_ACTORS: &[&str] = &[
+    "russian",
+    "russia",
+    "moscow",
+    "kremlin",
+    "wagner",
+    "россий",
+    "русск",
+    "рф",
+    "російськ",
+    "окупант",
+    "оккупант",
+    "ворог",
+    "противник",
+    "рашист",
+];
+const UA_ACTORS: &[&str] = &[
+    "ukrainian",
+    "ukraine",
+    "kyiv's",
+    "kyiv’s",
+    "our",
+    "укр",
+    "всу",
+    "зсу",
+    "наші",
+    "наши",
+    "сили оборони",
+];
+const THEY: &[&str] = &[
+    "they",
+    "them",
+    "their",
+    "they're",
+    "they’re",
+    "they've",
+    "they’ve",
+    "вони",
+    "они",
+    "їх",
+    "их",
+];
+
+/// Words good for the actor next to them (+) or bad for it (−); outcomes weigh double.
+const SIGNALS: &[(&str, f32)] = &[
+    ("captur", 2.0),
+    ("took", 2.0),
+    ("taken", 2.0),
+    ("seiz", 2.0),
+    ("liberat", 2.0),
+    ("control", 1.5),
+    ("hold", 1.5),
+    ("held", 1.0),
+    ("advanc", 1.0),
+    ("push", 1.0),
+    ("gain", 1.0),
+    ("cross", 1.0),
+    ("counteroffensive", 1.5),
+    ("outflank", 1.0),
+    ("bypass", 0.5),
+    ("encircl", 1.5),
+    ("surround", 1.0),
+    ("breakthrough", 1.5),
+    ("destroy", 1.0),
+    ("infiltrat", 0.5),
+    ("progress", 1.0),
+    ("fail", -2.0),
+    ("unable", -2.0),
+    ("without success", -2.0),
+    ("repelled", -2.0),
+    ("repulsed", -2.0),
+    ("stalled", -2.0),
+    ("slowed", -1.5),
+    ("pushed back", -2.0),
+    ("lost", -2.0),
+    ("losses", -1.5),
+    ("surrender", -2.0),
+    ("giving up", -2.0),
+    ("gave up", -2.0),
+    ("floundered", -2.0),
+    ("retreat", -1.5),
+    ("withdr", -1.5),
+    ("ousted", -2.0),
+    ("collapse", -2.0),
+    ("shortage", -1.5),
+    ("back foot", -1.5),
+    ("defeat", -2.0),
+    ("setback", -2.0),
+    ("fleeing", -2.0),
+    ("killed", -0.5),
+    ("захопи", 2.0),
+    ("звільни", 2.0),
+    ("освобод", 2.0),
+    ("взял", 2.0),
+    ("продвину", 1.0),
+    ("просуну", 1.0),
+    ("відбили", -2.0),
+    ("отбили", -2.0),
+    ("втрат", -1.5),
+    ("потер", -1.5),
+    ("відступ", -1.5),
+    ("отступ", -1.5),
+    ("зупинили", -2.0),
+    ("остановили", -2.0),
+];
+const NEGATORS: &[&str] = &[
+    "not",
+    "no longer",
+    "never",
+    "isn't",
+    "isn’t",
+    "aren't",
+    "aren’t",
+    "don't",
+    "don’t",
+    "doesn't",
+    "doesn’t",
+    "neither",
+    "nor",
+    "cannot",
+    "can't",
+    "не",
+    "ні",
+    "без",
+];
+const ATTEMPTS: &[&str] = &[
+    "trying",
+    "tried",
+    "attempt",
+    "attempting",
+    "attempts",
+    "seeking",
+    "намагаються",
+    "пытаются",
+    "намагався",
+    "пытался",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum K {
+    Hedge,
+    Unverified,
+    Corroborated,
+    War,
+    Topic(Topic),
+    Signal(f32),
+    Actor(f32),
+    They,
+    Negator,
+    Attempt,
+}
+
+impl K {
+    /// Whether the pattern must end at a word end too (whole words), or may be a stem.
+    fn whole_word(self) -> bool {
+        matches!(
+            self,
+            K::Hedge | K::Unverified | K::Negator | K::They | K::Attempt
+        )
+    }
+}
+
+struct Keywords {
+    ac: AhoCorasick,
+    kinds: Vec<Vec<K>>,
+}
+
+fn keywords() -> &'static Keywords {
+    static KW: OnceLock<Keywords> = OnceLock::new();
+    KW.get_or_init(|| {
+        let mut pats: Vec<&'static str> = Vec::new();
+        let mut kinds: Vec<Vec<K>> = Vec::new();
+        let mut add = |p: &'static str, k: K| match pats.iter().position(|x| *x == p) {
+            Some(i) => kinds[i].push(k),
+            None => {
+                pats.push(p);
+                kinds.push(vec![k]);
+            }
+        };
+        for p in HEDGES {
+            add(p, K::Hedge);
+        }
+        for p in UNVERIFIED {
+            add(p, K::Unverified);
+        }
+        for p in CORROBORATED {
+            add(p, K::Corroborated);
+        }
+        for p in WAR {
+            add(p, K::War);
+        }
+        for (list, t) in [
+            (SURRENDER, Topic::Surrender),
+            (CONTROL, Topic::Control),
+            (ATTACKS, Topic::Attacks),
+            (STRIKES, Topic::Strikes),
+            (MOVEMENT, Topic::Movement),
+        ] {
+            for p in list {
+                add(p, K::Topic(t));
+            }
+        }
+        for (p, w) in SIGNALS {
+            add(p, K::Signal(*w));
+        }
+        for p in RU_ACTORS {
+            add(p, K::Actor(-1.0));
+        }
+        for p in UA_ACTORS {
+            add(p, K::Actor(1.0));
+        }
+        for p in THEY {
+            add(p, K::They);
+        }
+        for p in NEGATORS {
+            add(p, K::Negator);
+        }
+        for p in ATTEMPTS {
+            add(p, K::Attempt);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&pats)
+            .unwrap_or_else(|e| unreachable!("the keyword lists build: {e}"));
+        Keywords { ac, kinds }
+    })
+}
+
+/// What a sentence says, read from its lower-case text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Content {
+    pub hedged: bool,
+    pub unverified_marker: bool,
+    pub corroborated: bool,
+    pub war: bool,
+    pub topic: Topic,
+    pub stance: Stance,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// Read a sentence. `they_side` is the side "they" stands for (+1 Ukraine, −1 Russia): the
+/// speaker's opponents, when the speaker's side is known.
+pub fn read(lower: &str, they_side: Option<f32>) -> Content {
+    let kw = keywords();
+    // Word starts, for mapping hits to words.
+    let mut word_starts: Vec<usize> = Vec::new();
+    let mut prev_word = false;
+    for (i, c) in lower.char_indices() {
+        let w = is_word_char(c);
+        if w && !prev_word {
+            word_starts.push(i);
+        }
+        prev_word = w;
+    }
+    let n = word_starts.len();
+    let mut actor: Vec<Option<f32>> = vec![None; n];
+    let mut negator = vec![false; n];
+    let mut attempt = vec![false; n];
+    let mut by = vec![false; n];
+    let mut signal: Vec<Option<f32>> = vec![None; n];
+    let mut repel = vec![false; n];
+    let mut aux = vec![false; n];
+    let mut liberation: Vec<Option<f32>> = vec![None; n];
+    let mut c = Content {
+        hedged: false,
+        unverified_marker: false,
+        corroborated: false,
+        war: false,
+        topic: Topic::General,
+        stance: Stance::Neutral,
+    };
+    let mut topic_rank = usize::MAX;
+    let topic_order = [
+        Topic::Surrender,
+        Topic::Control,
+        Topic::Attacks,
+        Topic::Strikes,
+        Topic::Movement,
+    ];
+    for (wi, &s) in word_starts.iter().enumerate() {
+        let word: &str = lower[s..]
+            .split(|c: char| !is_word_char(c))
+            .next()
+            .unwrap_or("");
+        by[wi] = word == "by";
+        aux[wi] = matches!(
+            word,
+            "were" | "was" | "been" | "being" | "is" | "are" | "було" | "були" | "был" | "были"
+        );
+    }
+    for m in kw.ac.find_overlapping_iter(lower) {
+        let (s, e) = (m.start(), m.end());
+        // Every keyword starts a word.
+        if lower[..s].chars().next_back().is_some_and(is_word_char) {
+            continue;
+        }
+        let ends_word = !lower[e..].chars().next().is_some_and(is_word_char);
+        let Ok(wi) = word_starts.binary_search(&s) else {
+            continue;
+        };
+        for &k in &kw.kinds[m.pattern().as_usize()] {
+            if k.whole_word() && !ends_word {
+                continue;
+            }
+            match k {
+                K::Hedge => c.hedged = true,
+                K::Unverified => c.unverified_marker = true,
+                K::Corroborated => c.corroborated = true,
+                K::War => c.war = true,
+                K::Topic(t) => {
+                    let r = topic_order
+                        .iter()
+                        .position(|x| *x == t)
+                        .unwrap_or(usize::MAX);
+                    topic_rank = topic_rank.min(r);
+                }
+                K::Signal(w) => {
+                    if signal[wi].is_none() {
+                        signal[wi] = Some(w);
+                    }
+                    let p = &lower[s..e];
+                    if matches!(
+                        p,
+                        "repelled" | "repulsed" | "відбили" | "отбили" | "зупинили" | "остановили"
+                    ) {
+                        repel[wi] = true;
+                    }
+                    if p == "liberat" || p == "звільни" {
+                        liberation[wi] = Some(1.0);
+                    } else if p == "освобод" {
+                        liberation[wi] = Some(-1.0);
+                    }
+                }
+                K::Actor(a) => actor[wi] = Some(a),
+                K::They => actor[wi] = actor[wi].or(they_side),
+                K::Negator => negator[wi] = true,
+                K::Attempt => attempt[wi] = true,
+            }
+        }
+    }
+    if topic_rank < topic_order.len() {
+        c.topic = topic_order[topic_rank];
+    }
+    let mut score = 0.0f32;
+    for i in 0..n {
+        let Some(weight) = signal[i] else { continue };
+        // Passive "destroyed by Russian fire": the actor follows "by" and is the one doing it.
+        let passive = by.get(i + 1).copied().unwrap_or(false);
+        // Repelling hurts the attacker: "Russian attacks were repelled" (passive, the attacker
+        // before), "forces repelled Russian attacks" (active, the attacker after, or the
+        // subject gains).
+        let found = if repel[i] {
+            let is_passive = (i.saturating_sub(2)..i).any(|j| aux[j]);
+            let before = (0..i).rev().take(14).find_map(|j| actor[j]);
+            let after = (i + 1..n.min(i + 7)).find_map(|j| actor[j]);
+            if is_passive {
+                before.or(after)
+            } else {
+                after.or(before.map(|b| -b))
+            }
+        } else if passive {
+            (i + 2..n.min(i + 5))
+                .find_map(|j| actor[j])
+                .map(|a| if weight > 0.0 { a } else { -a })
+        } else {
+            (0..i)
+                .rev()
+                .take(14)
+                .find_map(|j| actor[j])
+                .or_else(|| (i + 1..n.min(i + 6)).find_map(|j| actor[j]))
+        };
+        // Liberation is Ukraine's word for its gains; "освобождение" is Moscow's for its own.
+        let Some(who) = liberation[i].or(found) else {
+            continue;
+        };
+        let negated = (i.saturating_sub(4)..i).any(|j| negator[j]);
+        let tried = (i.saturating_sub(3)..i).any(|j| attempt[j]);
+        let mut v = weight * who;
+        if negated {
+            v = -v;
+        }
+        if tried && !negated {
+            v *= 0.3;
+        }
+        score += v;
+    }
+    c.stance = if score > 0.4 {
+        Stance::FavoursUkraine
+    } else if score < -0.4 {
+        Stance::FavoursRussia
+    } else {
+        Stance::Neutral
+    };
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(s: &str, they: Option<f32>) -> Stance {
+        read(&s.to_lowercase(), they).stance
+    }
+
+    #[test]
+    fn stance_cases() {
+        assert_eq!(
+            st("The Russian army is failing to outflank Pokrovsk.", None),
+            Stance::FavoursUkraine
+        );
+        assert_eq!(
+            st(
+                "Russian troops executed five attacks, all of which were successfully repelled.",
+                None
+            ),
+            Stance::FavoursUkraine
+        );
+        assert_eq!(
+            st("Kupyansk isn't under Moscow's control anymore.", None),
+            Stance::FavoursUkraine
+        );
+        assert_eq!(
+            st("Russia claimed that its forces had taken Kurakhove.", None),
+            Stance::FavoursRussia
+        );
+        assert_eq!(
+            st("Ukraine controls the east bank.", None),
+            Stance::FavoursUkraine
+        );
+        assert_eq!(st("They're giving up.", Some(-1.0)), Stance::FavoursUkraine);
+        assert_eq!(
+            st(
+                "Several Ukrainian positions have been destroyed by Russian fire.",
+                None
+            ),
+            Stance::FavoursRussia
+        );
+        assert_eq!(st("The weather was fine.", None), Stance::Neutral);
+        assert_eq!(
+            st("Российские войска освободили Торецк.", None),
+            Stance::FavoursRussia
+        );
+        assert_eq!(
+            st("Сили оборони відбили 14 атак окупантів.", None),
+            Stance::FavoursUkraine
+        );
+    }
+
+    #[test]
+    fn topics_and_markers() {
+        let c = read(
+            "russian forces appear to be advancing near pishchane.",
+            None,
+        );
+        assert!(c.hedged && c.war);
+        assert_eq!(c.topic, Topic::Movement);
+        assert!(read("the kyiv independent could not verify the claims.", None).unverified_marker);
+        assert!(
+            read(
+                "geolocated footage shows ukrainian troops in kupiansk.",
+                None
+            )
+            .corroborated
+        );
+        assert_eq!(
+            read("mercenaries have surrendered.", None).topic,
+            Topic::Surrender
+        );
+        assert!(!read("the weather is nice because it is sunny.", None).war);
+        assert!(
+            !read("він сказав, бо так вирішили.", None).war,
+            "бо is not a battle"
+        );
+    }
+}
