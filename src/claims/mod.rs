@@ -896,7 +896,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             None => {
                 if r.text.split_whitespace().count() < 6
                     || r.text.trim_end().ends_with('?')
-                    || !(content.war || !place_refs.is_empty())
+                    || (!content.war && place_refs.is_empty())
                 {
                     continue;
                 }
