@@ -452,6 +452,7 @@ fn keywords() -> &'static Keywords {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&pats)
             .unwrap_or_else(|e| unreachable!("the keyword lists build: {e}"));
         Keywords { ac, kinds }

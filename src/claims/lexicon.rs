@@ -87,6 +87,7 @@ fn load() -> Lexicon {
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&forms)
         .unwrap_or_else(|e| unreachable!("the bundled lexicon builds: {e}"));
     Lexicon { ac, entries }

@@ -230,6 +230,12 @@ fn in_ranges(r: &[(usize, usize)], p: usize) -> bool {
     r.iter().any(|&(a, b)| p > a && p < b)
 }
 
+/// What is found once per sentence and reused by every cue in it.
+struct Scan {
+    hits: Vec<Hit>,
+    names: Vec<(usize, usize)>,
+}
+
 #[derive(Clone, Debug, Default)]
 struct Speaker {
     name: String,
@@ -441,9 +447,42 @@ impl Ctx<'_> {
     }
 
     /// The speaker named in a window of text (nearest the cue at `anchor`).
-    fn speaker_in(&self, window: &str, anchor_at_end: bool) -> Option<Speaker> {
-        let hits = lexicon().hits(window);
-        let names = person_names(window);
+    /// The speaker in `text[ws..we]`, using the sentence's lexicon hits and names.
+    fn speaker_in_scan(
+        &self,
+        text: &str,
+        scan: &Scan,
+        ws: usize,
+        we: usize,
+        anchor_at_end: bool,
+    ) -> Option<Speaker> {
+        let hits: Vec<Hit> = scan
+            .hits
+            .iter()
+            .filter(|h| h.start >= ws && h.end <= we)
+            .map(|h| Hit {
+                start: h.start - ws,
+                end: h.end - ws,
+                camp: h.camp,
+                name: h.name.clone(),
+            })
+            .collect();
+        let names: Vec<(usize, usize)> = scan
+            .names
+            .iter()
+            .filter(|n| n.0 >= ws && n.1 <= we)
+            .map(|n| (n.0 - ws, n.1 - ws))
+            .collect();
+        self.speaker_from(&text[ws..we], hits, &names, anchor_at_end)
+    }
+
+    fn speaker_from(
+        &self,
+        window: &str,
+        hits: Vec<Hit>,
+        names: &[(usize, usize)],
+        anchor_at_end: bool,
+    ) -> Option<Speaker> {
         let mut pick_hit = if anchor_at_end {
             hits.iter().max_by_key(|h| h.end)
         } else {
@@ -557,57 +596,100 @@ struct Attributed {
     cue_pos: Option<usize>,
 }
 
-fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
-    let lower = s.to_lowercase();
-    let quotes = quoted_ranges(s);
-    let mut found: Vec<(usize, Speaker, String)> = Vec::new();
-    // "according to X"
-    for a in ACCORDING {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(a) {
-            let p = from + i;
-            from = p + a.len();
-            if in_ranges(&quotes, p) || lower.len() != s.len() && !s.is_char_boundary(p + a.len()) {
-                continue;
-            }
-            let rest = &s[p + a.len()..];
-            let end = rest
-                .find([',', '.', ';', ':', '—', '('])
-                .unwrap_or(rest.len());
-            let window = &rest[..end];
-            if let Some(sp) = ctx
-                .speaker_in(window, false)
-                .or_else(|| back_reference(window).and_then(|k| ctx.resolve_back(k)))
-            {
-                found.push((p, sp, a.to_string()));
-            }
+type CueSet =
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<places::FxHasher>>;
+
+fn cue_set() -> &'static CueSet {
+    static SET: std::sync::OnceLock<CueSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| CUES.iter().copied().collect())
+}
+
+/// Is this word a cue verb? Lower-case words are looked up as they are; capitalised ones
+/// (sentence starts) are lower-cased first.
+fn is_cue(word: &str) -> Option<String> {
+    if word.is_empty() || word.len() > 40 {
+        return None;
+    }
+    if cue_set().contains(word) {
+        return Some(word.to_owned());
+    }
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        let l = word.to_lowercase();
+        if cue_set().contains(l.as_str()) {
+            return Some(l);
         }
     }
-    // Cue verbs outside quotations.
+    None
+}
+
+fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
+    let lower = s.to_lowercase();
+    let same_len = lower.len() == s.len();
+    let quotes = quoted_ranges(s);
+    // Cue verbs outside quotations, and "according to" phrases.
+    let mut cues: Vec<(usize, usize, String)> = Vec::new();
     let mut pos = 0;
     for w in s.split_inclusive(|c: char| c.is_whitespace()) {
         let start = pos;
         pos += w.len();
-        let bare = w
-            .trim()
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if !CUES.contains(&bare.as_str()) || in_ranges(&quotes, start) {
-            continue;
+        let bare = w.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        if let Some(cue) = is_cue(bare)
+            && !in_ranges(&quotes, start)
+            && !(cue == "pointed" && !s[pos..].trim_start().starts_with("out"))
+        {
+            cues.push((start, pos, cue));
         }
-        if bare == "pointed" && !s[pos..].trim_start().starts_with("out") {
-            continue;
+    }
+    let mut according: Vec<(usize, &str)> = Vec::new();
+    if same_len {
+        for a in ACCORDING {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(a) {
+                let p = from + i;
+                from = p + a.len();
+                if !in_ranges(&quotes, p) {
+                    according.push((p, a));
+                }
+            }
         }
+    }
+    if cues.is_empty() && according.is_empty() {
+        return Attributed {
+            speaker: None,
+            cue: None,
+            relays: Vec::new(),
+            cue_pos: None,
+        };
+    }
+    let scan = Scan {
+        hits: lexicon().hits(s),
+        names: person_names(s),
+    };
+    let mut found: Vec<(usize, Speaker, String)> = Vec::new();
+    for (p, a) in according {
+        let ws = p + a.len();
+        let rest = &s[ws..];
+        let end = rest
+            .find([',', '.', ';', ':', '—', '('])
+            .unwrap_or(rest.len());
+        let window = &rest[..end];
+        if let Some(sp) = ctx
+            .speaker_in_scan(s, &scan, ws, ws + end, false)
+            .or_else(|| back_reference(window).and_then(|k| ctx.resolve_back(k)))
+        {
+            found.push((p, sp, a.to_string()));
+        }
+    }
+    for (start, pos, bare) in cues {
         // Speaker before the cue: back to a closing quote or the sentence start, at most 16 words.
         let before = &s[..start];
         let qstop = before.rfind(['”', '"', '»']).map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
         let mut wstart = qstop;
-        let words: Vec<(usize, &str)> =
-            before[qstop..].split_whitespace().map(|x| (0, x)).collect();
-        if words.len() > 16 {
-            let skip = words.len() - 16;
+        let n_words = before[qstop..].split_whitespace().count();
+        if n_words > 16 {
+            let skip = n_words - 16;
             let mut count = 0;
             for (i, c) in before[qstop..].char_indices() {
                 if c.is_whitespace()
@@ -622,19 +704,20 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
                 }
             }
         }
-        let window = &s[wstart..start];
-        // Cut at "that" or a verb-like clause start: speakers sit next to the cue.
-        let window = window.rsplit_once(" that ").map_or(window, |(_, b)| b);
-        let mut sp = ctx.speaker_in(window, true);
-        if sp.is_none() || window.trim().is_empty() {
+        // Cut at "that": speakers sit next to the cue.
+        if let Some(t) = s[wstart..start].rfind(" that ") {
+            wstart += t + " that ".len();
+        }
+        let window_empty = s[wstart..start].trim().is_empty();
+        let mut sp = ctx.speaker_in_scan(s, &scan, wstart, start, true);
+        if sp.is_none() || window_empty {
             // Inverted: "…,” said Trehubov.
             let after = &s[pos..];
             let end = after
                 .find([',', '.', ';', ':', '“', '"'])
                 .unwrap_or(after.len());
-            let aw = &after[..end];
-            if aw.split_whitespace().count() <= 8 {
-                sp = ctx.speaker_in(aw, false).or(sp);
+            if after[..end].split_whitespace().count() <= 8 {
+                sp = ctx.speaker_in_scan(s, &scan, pos, pos + end, false).or(sp);
             }
         }
         if let Some(sp) = sp {
@@ -706,10 +789,14 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
 /// "Khortytsia group"), of a person's name ("Volodymyr Zelensky") or stand for a side ("Kyiv's
 /// forces", "Kyiv sources").
 fn place_mentions(text: &str) -> Vec<places::Mention> {
+    let found = places::find(text);
+    if found.is_empty() {
+        return found;
+    }
     let hits = lexicon().hits(text);
     let names = person_names(text);
     let lower = text.to_lowercase();
-    places::find(text)
+    found
         .into_iter()
         .filter(|m| {
             let in_hit = hits

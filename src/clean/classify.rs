@@ -48,6 +48,12 @@ struct Feat {
     short_sentence: bool,
 }
 
+fn exact() -> &'static std::collections::HashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| EXACT.iter().copied().collect())
+}
+
 fn trim_punct(s: &str) -> &str {
     s.trim_matches(|c: char| {
         c.is_whitespace()
@@ -216,7 +222,11 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     let caps = letters.len() >= 10 && upper * 10 >= letters.len() * 9 && words >= 3;
     let tp = trim_punct(&lower);
-    let mut pattern = EXACT.iter().find(|(p, _)| *p == tp).map(|(_, r)| *r);
+    let mut pattern = if words <= 16 {
+        exact().get(tp).copied()
+    } else {
+        None
+    };
     if pattern.is_none() {
         pattern = PREFIX
             .iter()
@@ -237,9 +247,13 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
             && words <= 12;
     let caption = pattern.is_none() && !metadata && is_caption(t, &lower);
     let byline = pattern.is_none() && !metadata && is_byline(t, &lower, words);
-    let key = furniture_key(t);
-    let learned = furniture.keys.contains(&key);
-    let strong = learned && furniture.strong.contains(&key);
+    let (learned, strong) = if furniture.keys.is_empty() {
+        (false, false)
+    } else {
+        let key = furniture_key(t);
+        let learned = furniture.keys.contains(&key);
+        (learned, learned && furniture.strong.contains(&key))
+    };
     let min_words = if format == Format::Telegram { 3 } else { 10 };
     let prose = pattern.is_none()
         && !caption

@@ -8,7 +8,13 @@ use crate::model::{Meta, PartialDate};
 
 /// Month number for an English, Ukrainian or Russian month name or abbreviation.
 pub fn month_from_word(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_lowercase();
+    let w = w.trim_end_matches('.');
+    // Month names are 3 to 11 letters; reject everything else before allocating.
+    let n = w.chars().count();
+    if !(2..=11).contains(&n) || !w.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let w = w.to_lowercase();
     const EN: [&str; 12] = [
         "january",
         "february",

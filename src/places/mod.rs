@@ -20,27 +20,65 @@ pub enum Kind {
     Site,
 }
 
-/// One place.
+/// One place (its strings borrow from the bundled data).
 #[derive(Clone, Debug)]
 pub struct Place {
-    pub id: String,
+    pub id: &'static str,
     pub kind: Kind,
-    pub name: String,
-    pub oblast: Option<String>,
-    pub district: Option<String>,
+    pub name: &'static str,
+    pub oblast: Option<&'static str>,
+    pub district: Option<&'static str>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub population: u32,
-    primary: Vec<String>,
+    /// The normalised English name and the first Cyrillic form.
+    primary: [&'static str; 2],
 }
+
+/// A small, fast hasher for short string keys (FxHash).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 impl Place {
     /// As stored in a claim.
     pub fn to_ref(&self) -> PlaceRef {
         PlaceRef {
-            name: self.name.clone(),
-            oblast: self.oblast.clone(),
-            id: Some(self.id.clone()),
+            name: self.name.to_owned(),
+            oblast: self.oblast.map(str::to_owned),
+            id: Some(self.id.to_owned()),
             lat: self.lat,
             lon: self.lon,
         }
@@ -50,9 +88,9 @@ impl Place {
 /// The index: places and their spellings.
 pub struct Index {
     pub places: Vec<Place>,
-    forms: HashMap<String, Vec<u32>>,
+    forms: FxMap<&'static str, Vec<u32>>,
     /// Cyrillic names ending in a vowel, without it, for inflected forms (Авдіївки → Авдіївка).
-    stems: HashMap<String, Vec<u32>>,
+    stems: FxMap<&'static str, Vec<u32>>,
 }
 
 /// Lower case, apostrophes removed, ё as е, hyphens as spaces, spaces collapsed.
@@ -86,56 +124,81 @@ const VOWELS: &[char] = &['а', 'е', 'и', 'о', 'у', 'я', 'і', 'ї', 'є', 
 impl Index {
     fn build() -> Self {
         let mut places = Vec::with_capacity(30_000);
-        let mut forms: HashMap<String, Vec<u32>> = HashMap::with_capacity(200_000);
-        let mut stems: HashMap<String, Vec<u32>> = HashMap::with_capacity(60_000);
+        let mut forms: FxMap<&'static str, Vec<u32>> = FxMap::default();
+        forms.reserve(220_000);
+        let mut stems: FxMap<&'static str, Vec<u32>> = FxMap::default();
+        stems.reserve(60_000);
         for line in DATA.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 10 {
+            let mut f = line.splitn(10, '\t');
+            let (
+                Some(id),
+                Some(kind),
+                Some(name),
+                Some(oblast),
+                Some(district),
+                Some(lat),
+                Some(lon),
+                Some(pop),
+                Some(rank),
+                Some(all),
+            ) = (
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+            )
+            else {
                 continue;
-            }
-            let kind = match f[1] {
+            };
+            let kind = match kind {
                 "oblast" => Kind::Oblast,
                 "river" => Kind::River,
                 "region" => Kind::Region,
                 "site" => Kind::Site,
-                _ => Kind::Settlement(f[8].parse().unwrap_or(4)),
+                _ => Kind::Settlement(rank.parse().unwrap_or(4)),
             };
             let idx = places.len() as u32;
-            let opt = |s: &str| (!s.is_empty()).then(|| s.to_owned());
-            let name_norm = normalise(f[2]);
-            let mut primary = vec![name_norm];
-            for form in f[9].split('|') {
+            let opt = |s: &'static str| (!s.is_empty()).then_some(s);
+            let mut primary = ["", ""];
+            for form in all.split('|') {
                 if form.is_empty() {
                     continue;
                 }
-                forms.entry(form.to_owned()).or_default().push(idx);
-                if is_cyrillic(form) {
-                    if primary.len() == 1 && !form.contains(' ') {
-                        primary.push(form.to_owned());
+                forms.entry(form).or_default().push(idx);
+                if primary[0].is_empty() && form.eq_ignore_ascii_case(name) {
+                    primary[0] = form;
+                }
+                let cyr = form.as_bytes()[0] >= 0xd0;
+                if cyr && !form.contains(' ') {
+                    if primary[1].is_empty() {
+                        primary[1] = form;
                     }
-                    if !form.contains(' ')
-                        && let Some(last) = form.chars().last()
+                    if let Some((i, last)) = form.char_indices().next_back()
                         && VOWELS.contains(&last)
+                        && form[..i].chars().count() >= 4
                     {
-                        let stem: String = form.chars().take(form.chars().count() - 1).collect();
-                        if stem.chars().count() >= 4 {
-                            stems.entry(stem).or_default().push(idx);
-                        }
+                        stems.entry(&form[..i]).or_default().push(idx);
                     }
                 }
             }
             places.push(Place {
-                id: f[0].to_owned(),
+                id,
                 kind,
-                name: f[2].to_owned(),
-                oblast: opt(f[3]),
-                district: opt(f[4]),
-                lat: f[5].parse().ok(),
-                lon: f[6].parse().ok(),
-                population: f[7].parse().unwrap_or(0),
+                name,
+                oblast: opt(oblast),
+                district: opt(district),
+                lat: lat.parse().ok(),
+                lon: lon.parse().ok(),
+                population: pop.parse().unwrap_or(0),
                 primary,
             });
         }
@@ -280,7 +343,7 @@ pub fn find(text: &str) -> Vec<Mention> {
             if n == 1 && STOP.contains(&key.as_str()) {
                 break;
             }
-            if let Some(c) = idx.forms.get(&key) {
+            if let Some(c) = idx.forms.get(key.as_str()) {
                 found = Some((n, c.clone(), key));
                 break;
             }
@@ -295,9 +358,9 @@ pub fn find(text: &str) -> Vec<Mention> {
                     }
                     if let Some(c) = idx
                         .forms
-                        .get(&stem)
+                        .get(stem.as_str())
                         .filter(|_| !stem.ends_with(VOWELS))
-                        .or_else(|| idx.stems.get(&stem))
+                        .or_else(|| idx.stems.get(stem.as_str()))
                     {
                         found = Some((n, c.clone(), stem));
                         break;
@@ -345,11 +408,11 @@ pub fn resolve(mentions: &[Mention], sentence_of: &[usize]) -> Vec<u32> {
         if m.candidates.len() == 1 {
             let p = &idx.places[m.candidates[0] as usize];
             if let Some(o) = &p.oblast {
-                *oblast_votes.entry(o.as_str()).or_default() +=
+                *oblast_votes.entry(o).or_default() +=
                     if p.kind == Kind::Oblast { 2.0 } else { 1.0 };
             }
             if let Some(d) = &p.district {
-                *district_votes.entry(d.as_str()).or_default() += 1.0;
+                *district_votes.entry(d).or_default() += 1.0;
             }
         }
     }
@@ -375,30 +438,21 @@ pub fn resolve(mentions: &[Mention], sentence_of: &[usize]) -> Vec<u32> {
                 let p = &idx.places[c as usize];
                 let mut s = 0.0;
                 if let Some(o) = &p.oblast {
-                    s += oblast_votes
-                        .get(o.as_str())
-                        .copied()
-                        .unwrap_or(0.0)
-                        .min(3.0);
+                    s += oblast_votes.get(o).copied().unwrap_or(0.0).min(3.0);
                     if near.iter().any(|n| n.oblast.as_ref() == Some(o)) {
                         s += 3.0;
                     }
-                    if FRONT.contains(&o.as_str()) {
+                    if FRONT.contains(o) {
                         s += 0.5;
                     }
                 }
                 if let Some(d) = &p.district {
-                    s += 1.5
-                        * district_votes
-                            .get(d.as_str())
-                            .copied()
-                            .unwrap_or(0.0)
-                            .min(2.0);
+                    s += 1.5 * district_votes.get(d).copied().unwrap_or(0.0).min(2.0);
                     if near.iter().any(|n| n.district.as_ref() == Some(d)) {
                         s += 3.0;
                     }
                 }
-                if p.primary.contains(&m.form) {
+                if p.primary.contains(&m.form.as_str()) {
                     s += 2.0;
                 }
                 s += match p.kind {
@@ -419,7 +473,7 @@ pub fn resolve(mentions: &[Mention], sentence_of: &[usize]) -> Vec<u32> {
 /// Resolve a name typed by the user (best guess without context).
 pub fn resolve_name(name: &str) -> Option<PlaceRef> {
     let idx = index();
-    let c = idx.forms.get(&normalise(name))?;
+    let c = idx.forms.get(normalise(name).as_str())?;
     let m = Mention {
         start: 0,
         end: name.len(),
@@ -441,7 +495,7 @@ mod tests {
             .into_iter()
             .map(|i| {
                 let p = &index().places[i as usize];
-                (p.name.clone(), p.oblast.clone())
+                (p.name.to_owned(), p.oblast.map(str::to_owned))
             })
             .collect()
     }
