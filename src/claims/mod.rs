@@ -635,7 +635,7 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
         let bare = w.trim().trim_matches(|c: char| !c.is_alphanumeric());
         if let Some(cue) = is_cue(bare)
             && !in_ranges(&quotes, start)
-            && !(cue == "pointed" && !s[pos..].trim_start().starts_with("out"))
+            && (cue != "pointed" || s[pos..].trim_start().starts_with("out"))
         {
             cues.push((start, pos, cue));
         }
