@@ -277,3 +277,31 @@ fn save_failure_keeps_the_project_unsaved() {
     assert!(h.state().dirty(), "still unsaved after a failed save");
     h.get_by_label("Could not save");
 }
+
+#[test]
+fn timeline_and_map_pictures_draw_and_open_claims() {
+    let mut h = sample_app();
+    h.get_by_label("Comparison").click();
+    settle(&mut h);
+    h.get_by_label("Timeline").click();
+    settle(&mut h);
+    h.get_by_label_contains("Timeline of");
+    h.get_by_label("Map").click();
+    settle(&mut h);
+    h.get_by_label_contains("most serious verdict");
+    if std::env::var_os("CROSSCHECK_SHOTS").is_some() {
+        if let Ok(img) = h.render() {
+            img.save("/tmp/map.png").unwrap();
+        }
+        h.get_by_label("Timeline").click();
+        settle(&mut h);
+        if let Ok(img) = h.render() {
+            img.save("/tmp/timeline.png").unwrap();
+        }
+        h.get_by_label("Table").click();
+        settle(&mut h);
+        if let Ok(img) = h.render() {
+            img.save("/tmp/table.png").unwrap();
+        }
+    }
+}

@@ -21,7 +21,17 @@ pub struct CompareView {
     /// Comparisons for (analysis pointer, options).
     pub result: Option<(usize, Options, Arc<Vec<Comparison>>)>,
     pub computing: Option<(usize, Options)>,
+    pub picture: Picture,
     note: String,
+}
+
+/// How the comparison is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Picture {
+    #[default]
+    Table,
+    Timeline,
+    Map,
 }
 
 pub fn verdict_colour(v: Verdict) -> egui::Color32 {
@@ -65,6 +75,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     };
     ui.horizontal(|ui| {
         let v = &mut app.view.compare;
+        for (p, name) in [
+            (Picture::Table, "Table"),
+            (Picture::Timeline, "Timeline"),
+            (Picture::Map, "Map"),
+        ] {
+            if ui.selectable_label(v.picture == p, name).clicked() {
+                v.picture = p;
+            }
+        }
+        ui.separator();
         ui.label("Group by");
         egui::ComboBox::from_id_salt("window")
             .selected_text(v.options.window.label())
@@ -130,6 +150,21 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
             });
     }
 
+    match app.view.compare.picture {
+        Picture::Table => {}
+        Picture::Timeline => {
+            let place = selected
+                .as_ref()
+                .and_then(|(k, _)| all.iter().find(|c| &c.key == k))
+                .map(|c| c.place.clone());
+            super::compare_pictures::timeline(ui, app, &rows, place.as_deref());
+            return;
+        }
+        Picture::Map => {
+            super::compare_pictures::map(ui, app, &rows);
+            return;
+        }
+    }
     let mut clicked: Option<(String, Option<Camp>)> = None;
     let camps = Camp::ALL;
     let mut tb = TableBuilder::new(ui)

@@ -2,6 +2,7 @@
 //! changes the project, records undo and marks it unsaved. Files are read and written by tasks.
 
 mod claims_ui;
+mod compare_pictures;
 mod compare_ui;
 mod dialogs;
 mod library_ui;

@@ -334,6 +334,13 @@ const SIGNALS: &[(&str, f32)] = &[
     ("отступ", -1.5),
     ("зупинили", -2.0),
     ("остановили", -2.0),
+    ("lack", -1.5),
+    ("regain", 1.0),
+    ("recaptur", 2.0),
+    ("retak", 2.0),
+    ("slowing", -1.5),
+    ("driven out", -2.0),
+    ("succeeded", 1.0),
 ];
 const NEGATORS: &[&str] = &[
     "not",
@@ -354,6 +361,10 @@ const NEGATORS: &[&str] = &[
     "не",
     "ні",
     "без",
+    "fewer",
+    "less",
+    "менше",
+    "меньше",
 ];
 const ATTEMPTS: &[&str] = &[
     "trying",
@@ -495,6 +506,7 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
     let mut by = vec![false; n];
     let mut signal: Vec<Option<f32>> = vec![None; n];
     let mut repel = vec![false; n];
+    let mut signal_len = vec![0usize; n];
     let mut aux = vec![false; n];
     let mut liberation: Vec<Option<f32>> = vec![None; n];
     let mut c = Content {
@@ -513,12 +525,28 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
         Topic::Strikes,
         Topic::Movement,
     ];
+    let mut speaker_noun = vec![false; n];
     for (wi, &s) in word_starts.iter().enumerate() {
         let word: &str = lower[s..]
             .split(|c: char| !is_word_char(c))
             .next()
             .unwrap_or("");
         by[wi] = word == "by";
+        speaker_noun[wi] = matches!(
+            word,
+            "officials"
+                | "official"
+                | "sources"
+                | "spokesperson"
+                | "spokesman"
+                | "authorities"
+                | "government"
+                | "commentators"
+                | "media"
+                | "officers"
+                | "посадовці"
+                | "чиновники"
+        );
         aux[wi] = matches!(
             word,
             "were" | "was" | "been" | "being" | "is" | "are" | "було" | "були" | "был" | "были"
@@ -550,14 +578,25 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
                         .unwrap_or(usize::MAX);
                     topic_rank = topic_rank.min(r);
                 }
+                // "Kremlin-controlled", "Russian-held": compounds describe, they do not claim.
+                K::Signal(_) if lower[..s].ends_with('-') => {}
                 K::Signal(w) => {
-                    if signal[wi].is_none() {
+                    // The longest signal at a word wins ("pushed back" over "push").
+                    if signal_len[wi] < e - s {
                         signal[wi] = Some(w);
+                        signal_len[wi] = e - s;
                     }
                     let p = &lower[s..e];
                     if matches!(
                         p,
-                        "repelled" | "repulsed" | "відбили" | "отбили" | "зупинили" | "остановили"
+                        "repelled"
+                            | "repulsed"
+                            | "відбили"
+                            | "отбили"
+                            | "зупинили"
+                            | "остановили"
+                            | "pushed back"
+                            | "slowing"
                     ) {
                         repel[wi] = true;
                     }
@@ -567,7 +606,11 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
                         liberation[wi] = Some(-1.0);
                     }
                 }
-                K::Actor(a) => actor[wi] = Some(a),
+                // "Ukrainian officials note that …": the speakers are not the actors.
+                K::Actor(a) if !speaker_noun.get(wi + 1).copied().unwrap_or(false) => {
+                    actor[wi] = Some(a)
+                }
+                K::Actor(_) => {}
                 K::They => actor[wi] = actor[wi].or(they_side),
                 K::Negator => negator[wi] = true,
                 K::Attempt => attempt[wi] = true,
@@ -577,6 +620,15 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
     if topic_rank < topic_order.len() {
         c.topic = topic_order[topic_rank];
     }
+    // "… their plan to surround it is still very far from realization": negation after the verb.
+    let far_from: Vec<usize> = word_starts
+        .iter()
+        .enumerate()
+        .filter(|(_, st)| {
+            lower[**st..].starts_with("far from") || lower[**st..].starts_with("to no avail")
+        })
+        .map(|(i, _)| i)
+        .collect();
     let mut score = 0.0f32;
     for i in 0..n {
         let Some(weight) = signal[i] else { continue };
@@ -609,7 +661,8 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
         let Some(who) = liberation[i].or(found) else {
             continue;
         };
-        let negated = (i.saturating_sub(4)..i).any(|j| negator[j]);
+        let negated = (i.saturating_sub(6)..i).any(|j| negator[j])
+            ^ far_from.iter().any(|&f| f > i && f <= i + 10);
         let tried = (i.saturating_sub(3)..i).any(|j| attempt[j]);
         let mut v = weight * who;
         if negated {
