@@ -392,13 +392,19 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// End of a tag (index after '>'), skipping quoted attribute values.
 fn find_tag_end(s: &str) -> Option<usize> {
+    // A quote opens only as an attribute value (after '='), as browsers read it; stray quotes
+    // (`style="a""`) do not swallow the rest of the page.
     let mut quote = None;
+    let mut prev_sig = ' ';
     for (i, c) in s.char_indices().skip(1) {
         match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
+            (None, '"' | '\'') if prev_sig == '=' => quote = Some(c),
             (Some(q), c) if c == q => quote = None,
             (None, '>') => return Some(i + 1),
             _ => {}
+        }
+        if quote.is_none() && !c.is_whitespace() {
+            prev_sig = c;
         }
     }
     None
