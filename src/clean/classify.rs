@@ -44,6 +44,8 @@ struct Feat {
     learned: bool,
     /// Recurs in three or more stories of the outlet.
     strong: bool,
+    /// Looks like the header or controls of a reader comment.
+    comment_marker: bool,
     /// A short sentence (four words or more, ending like a sentence) or a "Heading:" line.
     short_sentence: bool,
 }
@@ -239,7 +241,14 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     if pattern.is_none() && is_reading_time(&lower) {
         pattern = Some("reading time");
     }
-    let end_marker = words <= 6 && END_MARKERS.contains(&tp);
+    let counted_section = words <= 8
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && ["comment", "response", "repl", "thought", "коментар", "комментар"].iter().any(|w| lower.contains(w));
+    let end_marker = (words <= 6 && END_MARKERS.contains(&tp)) || counted_section;
+    // A reader comment's header or controls: "Jane says:", "[Reply]", "Report abuse".
+    let comment_marker = counted_section
+        || (words <= 14 && (lower.ends_with(" says:") || lower.ends_with(" said:") || lower.ends_with(" wrote:") || lower.ends_with(" says") && words <= 6))
+        || matches!(tp, "[reply]" | "reply" | "report abuse" | "reply ↓" | "permalink" | "like" | "відповісти" | "ответить");
     let metadata = lower.starts_with("original article source")
         || (lower.starts_with("source:")
             || lower.starts_with("джерело:")
@@ -286,6 +295,7 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         && ((words >= 4 && matches!(last, '.' | '!' | '?' | '"' | '”' | '»'))
             || (words <= 5 && last == ':'));
     Feat {
+        comment_marker,
         strong,
         short_sentence,
         blank: false,
@@ -359,6 +369,13 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
             .filter(|&i| f[i].short_sentence && f[i].words >= 5)
             .collect();
         return Some((*short.first()?, *short.last()?));
+    }
+    // Reader comments are prose too: runs full of comment headers weigh little.
+    for r in &mut runs {
+        let markers = (r.first..=(r.last + 3).min(f.len() - 1)).filter(|&i| f[i].comment_marker).count();
+        if markers >= 2 {
+            r.mass /= 4;
+        }
     }
     let best = (0..runs.len()).max_by_key(|&i| runs[i].mass)?;
     let (mut lo, mut hi) = (best, best);
@@ -577,6 +594,9 @@ fn furniture_reason(x: &Feat) -> Option<(LineKind, String)> {
             LineKind::Boilerplate,
             "repeated in other articles from this outlet".to_owned(),
         ));
+    }
+    if x.comment_marker {
+        return Some((LineKind::Boilerplate, "reader comments".to_owned()));
     }
     if x.caps {
         return Some((
