@@ -184,11 +184,20 @@ fn near_duplicates(
 
 /// Analyse every article of a project.
 pub fn analyze_project(p: &Project) -> Analysis {
-    analyze_articles(p, p.articles.values())
+    analyze_articles(p, p.articles.values(), true)
+}
+
+/// Cleaning and metadata only, without claims (for `crosscheck clean`).
+pub fn clean_project(p: &Project) -> Analysis {
+    analyze_articles(p, p.articles.values(), false)
 }
 
 /// Analyse the given articles (with the project's overrides).
-pub fn analyze_articles<'a>(p: &Project, articles: impl Iterator<Item = &'a Article>) -> Analysis {
+pub fn analyze_articles<'a>(
+    p: &Project,
+    articles: impl Iterator<Item = &'a Article>,
+    with_claims: bool,
+) -> Analysis {
     let firsts: Vec<(&Article, Document, Vec<LineClass>, Meta)> = articles
         .map(|a| {
             let (d, c, m) = first_pass(a);
@@ -236,7 +245,9 @@ pub fn analyze_articles<'a>(p: &Project, articles: impl Iterator<Item = &'a Arti
             claims: Vec::new(),
             near_duplicates: links.remove(&a.id).unwrap_or_default(),
         };
-        an.claims = crate::claims::claims_for(a, &an, p);
+        if with_claims {
+            an.claims = crate::claims::claims_for(a, &an, p);
+        }
         out.articles.insert(a.id.clone(), an);
     }
     out

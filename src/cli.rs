@@ -163,7 +163,7 @@ fn clean(file: &Path) -> anyhow::Result<ExitCode> {
     for a in arts {
         p.add_article(a);
     }
-    let an = analyze_project(&p);
+    let an = crate::analysis::clean_project(&p);
     let mut out = std::io::stdout().lock();
     for a in an.articles.values() {
         for (_, line) in a.cleaned_lines() {

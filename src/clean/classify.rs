@@ -243,12 +243,35 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     }
     let counted_section = words <= 8
         && t.starts_with(|c: char| c.is_ascii_digit())
-        && ["comment", "response", "repl", "thought", "коментар", "комментар"].iter().any(|w| lower.contains(w));
+        && [
+            "comment",
+            "response",
+            "repl",
+            "thought",
+            "коментар",
+            "комментар",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
     let end_marker = (words <= 6 && END_MARKERS.contains(&tp)) || counted_section;
     // A reader comment's header or controls: "Jane says:", "[Reply]", "Report abuse".
     let comment_marker = counted_section
-        || (words <= 14 && (lower.ends_with(" says:") || lower.ends_with(" said:") || lower.ends_with(" wrote:") || lower.ends_with(" says") && words <= 6))
-        || matches!(tp, "[reply]" | "reply" | "report abuse" | "reply ↓" | "permalink" | "like" | "відповісти" | "ответить");
+        || (words <= 14
+            && (lower.ends_with(" says:")
+                || lower.ends_with(" said:")
+                || lower.ends_with(" wrote:")
+                || lower.ends_with(" says") && words <= 6))
+        || matches!(
+            tp,
+            "[reply]"
+                | "reply"
+                | "report abuse"
+                | "reply ↓"
+                | "permalink"
+                | "like"
+                | "відповісти"
+                | "ответить"
+        );
     let metadata = lower.starts_with("original article source")
         || (lower.starts_with("source:")
             || lower.starts_with("джерело:")
@@ -372,7 +395,9 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
     }
     // Reader comments are prose too: runs full of comment headers weigh little.
     for r in &mut runs {
-        let markers = (r.first..=(r.last + 3).min(f.len() - 1)).filter(|&i| f[i].comment_marker).count();
+        let markers = (r.first..=(r.last + 3).min(f.len() - 1))
+            .filter(|&i| f[i].comment_marker)
+            .count();
         if markers >= 2 {
             r.mass /= 4;
         }
@@ -516,6 +541,19 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
         } else {
             LineClass::keep(LineKind::Body)
         };
+    }
+    // A paragraph printed twice (pull quotes, print views): keep the first.
+    let mut seen = std::collections::HashSet::new();
+    for (i, l) in doc.lines.iter().enumerate() {
+        if out[i].kind == LineKind::Body
+            && f[i].words >= 8
+            && !seen.insert(furniture_key(doc.line_text(l)))
+        {
+            out[i] = LineClass::drop(
+                LineKind::Boilerplate,
+                "repeats an earlier paragraph (pull quote)",
+            );
+        }
     }
     // A standfirst: the first body line right after the title, followed by furniture.
     if let Some(t) = title_idx

@@ -179,6 +179,12 @@ pub const PREFIX: &[(&str, &str)] = &[
     ("подпишись", "promotion"),
     ("підпишись", "promotion"),
     ("join us", "promotion"),
+    ("this copy is for your personal", "copyright notice"),
+    ("see a sample reprint", "promotion"),
+    ("order a reprint", "promotion"),
+    ("click to print", "page control"),
+    ("print this article", "page control"),
+    ("email this article", "share buttons"),
 ];
 
 /// Lines that end the article: what follows is another section of the page.
