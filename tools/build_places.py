@@ -252,6 +252,12 @@ def main(src, out_path):
     for adj, (en, ru, _) in OBLASTS.items():
         f = {norm(f"{en} oblast"), norm(f"{en} region"), norm(f"{en} province"), norm(f"{adj} область"), norm(f"{ru} область"), norm(f"{kmu(adj)} oblast")}
         f.update(OBLAST_EXTRA.get(en, []))
+        # Inflected forms: "у Донецькій області", "Донецької області", "в Донецкой области".
+        uk_stem, ru_stem = adj[:-1], ru[:-2]
+        if adj.endswith("а"):
+            f.update(norm(uk_stem + e) for e in ("ій області", "ої області", "у область"))
+        if ru.endswith("ая"):
+            f.update(norm(ru_stem + e) for e in ("ой области", "ую область", "ой обл"))
         name = en if en == "Crimea" else f"{en} Oblast"
         rows.append((f"oblast:{en.lower()}", "oblast", name, en, "", "", "", 0, 0, sorted(norm(x) for x in f)))
     for fid, kind, name, ob, forms in FEATURES:

@@ -101,12 +101,25 @@ pub fn find_dates(s: &str, article: Option<NaiveDate>) -> Vec<DateFound> {
                 || w[i].text.chars().any(|c| ('а'..='я').contains(&c))
         }) {
             // Month Day[, Year]
-            if let Some(d) = w.get(i + 1).and_then(|x| day_num(x.text)) {
+            if let Some(mut d) = w.get(i + 1).and_then(|x| day_num(x.text)) {
+                // A range ("February 9 and 10", "9-10"): the claim is as of its last day.
+                let mut day_w = i + 1;
+                if let (Some(link), Some(d2)) =
+                    (w.get(i + 2), w.get(i + 3).and_then(|x| day_num(x.text)))
+                    && matches!(
+                        link.text.to_lowercase().as_str(),
+                        "and" | "to" | "through" | "і" | "та" | "и" | "по"
+                    )
+                    && d2 > d
+                {
+                    d = d2;
+                    day_w = i + 3;
+                }
                 let year = w
-                    .get(i + 2)
+                    .get(day_w + 1)
                     .and_then(|x| x.text.parse::<i32>().ok())
                     .filter(|y| (1990..=2100).contains(y));
-                let end_w = if year.is_some() { i + 2 } else { i + 1 };
+                let end_w = if year.is_some() { day_w + 1 } else { day_w };
                 let end = w[end_w].start + w[end_w].text.len();
                 let date = match year {
                     Some(y) => NaiveDate::from_ymd_opt(y, m, d).map(PartialDate::Day),

@@ -114,21 +114,45 @@ impl Lexicon {
         let mut out = Vec::new();
         for m in self.ac.find_iter(lower) {
             let before = lower[..m.start()].chars().next_back();
-            let after = lower[m.end()..].chars().next();
-            let bounded = !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-                && !after.is_some_and(|c| {
-                    c.is_alphanumeric() || (c == '-' && !lower[m.end()..].starts_with("-based"))
-                });
-            // Possessive and plural forms: "ISW's", "Ukraine's".
-            let after_ok =
-                bounded || lower[m.end()..].starts_with("'s") || lower[m.end()..].starts_with("’s");
-            if !after_ok {
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '-') {
+                continue;
+            }
+            let rest = &lower[m.end()..];
+            let after = rest.chars().next();
+            let cyrillic = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+            let mut end = m.end();
+            let ok = if !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                || rest.starts_with("-based")
+            {
+                true
+            } else if rest.starts_with("'s") || rest.starts_with("’s") {
+                // Possessives: "ISW's", "Ukraine’s".
+                true
+            } else if after.is_some_and(cyrillic)
+                && lower[m.start()..m.end()]
+                    .chars()
+                    .last()
+                    .is_some_and(cyrillic)
+            {
+                // Case endings: "Генштабу", "Минобороны России" (up to three letters).
+                let ending: usize = rest
+                    .chars()
+                    .take_while(|c| cyrillic(*c))
+                    .map(char::len_utf8)
+                    .sum();
+                let n = rest[..ending].chars().count();
+                end += ending;
+                n <= 3 && lower[m.start()..m.end()].chars().count() >= 4
+            } else {
+                false
+            };
+            if !ok {
                 continue;
             }
             let e = &self.entries[m.pattern().as_usize()];
             out.push(Hit {
                 start: m.start(),
-                end: m.end(),
+                end,
                 camp: e.camp,
                 name: e.name.clone(),
             });

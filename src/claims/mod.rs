@@ -250,7 +250,14 @@ fn back_reference(w: &str) -> Option<&'static str> {
         .trim()
         .trim_start_matches("the ")
         .trim_start_matches("The ");
-    Some(match w.to_lowercase().as_str() {
+    let lw = w.to_lowercase();
+    // "В ведомстве утверждают", "У відомстві заявили".
+    let lw = lw
+        .strip_prefix("в ")
+        .or_else(|| lw.strip_prefix("у "))
+        .unwrap_or(&lw)
+        .to_owned();
+    Some(match lw.as_str() {
         "he" | "she" | "він" | "вона" | "он" | "она" => "person",
         "they" | "вони" | "они" => "plural",
         "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officer" | "governor"
@@ -262,7 +269,17 @@ fn back_reference(w: &str) -> Option<&'static str> {
         | "washington-based think tank"
         | "u.s.-based think tank" => "isw",
         "group" | "monitoring group" | "monitor" | "project" => "group",
-        "ministry" | "defense ministry" | "defence ministry" => "ministry",
+        "ministry"
+        | "defense ministry"
+        | "defence ministry"
+        | "ведомстве"
+        | "ведомство"
+        | "відомстві"
+        | "відомство"
+        | "міністерстві"
+        | "министерстве"
+        | "штабе"
+        | "штабі" => "ministry",
         "bloggers" | "military bloggers" | "milbloggers" => "bloggers",
         _ => return None,
     })
@@ -368,9 +385,16 @@ fn person_names(s: &str) -> Vec<(usize, usize)> {
     ];
     for (b, e, sep) in words {
         let w = &s[b..e];
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
         let cap = w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase);
-        if cap && !NOT_NAMES.contains(&w) {
+        if cap && !NOT_NAMES.contains(&w) && !NOT_NAMES.contains(&bare) {
+            // Names are words separated by single spaces ("Donbas – Moscow" is two things).
+            if let Some(&(_, pe)) = run.last()
+                && &s[pe..b] != " "
+            {
+                flush(&mut run, &mut out);
+            }
             run.push((b, e));
             if sep != ' ' {
                 flush(&mut run, &mut out);
@@ -683,9 +707,13 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
     for (start, pos, bare) in cues {
         // Speaker before the cue: back to a closing quote or the sentence start, at most 16 words.
         let before = &s[..start];
-        let qstop = before.rfind(['”', '"', '»']).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        // Back to the end of a quotation, but not past a quoted name («Рыбарь», "Two Majors").
+        let qstop = quoted_ranges(before)
+            .into_iter()
+            .filter(|&(a, b)| before[a..b].split_whitespace().count() > 3)
+            .map(|(_, b)| b)
+            .max()
+            .unwrap_or(0);
         let mut wstart = qstop;
         let n_words = before[qstop..].split_whitespace().count();
         if n_words > 16 {
@@ -757,7 +785,11 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
         }
         let between = &lower[pos.min(lower.len())..p2.min(lower.len())];
         let initial_according = ACCORDING.contains(&cue.as_str()) && s[..pos].trim().is_empty();
-        if initial_according || (between.contains(" that ") && p2 - pos < 160) {
+        // "X claimed that …, but Y has not confirmed it": Y answers X, it does not relay X.
+        let coordinated = [", but ", ", however", ", while ", ", although ", "; "]
+            .iter()
+            .any(|c| between.contains(c));
+        if initial_according || (between.contains(" that ") && !coordinated && p2 - pos < 160) {
             relays.push(main);
             pos = p2;
             main = sp2;
@@ -767,7 +799,7 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
     // Vague sourcing ("reports indicate", "sources say") is the outlet's own voice.
     if matches!(
         main.name.to_lowercase().as_str(),
-        "reports" | "sources" | "it" | "observers" | "analysts" | "experts" | "media reports"
+        "reports" | "sources" | "it" | "media reports"
     ) {
         return Attributed {
             speaker: None,
@@ -802,9 +834,15 @@ fn place_mentions(text: &str) -> Vec<places::Mention> {
             let in_hit = hits
                 .iter()
                 .any(|h| h.start <= m.start && h.end >= m.end && h.end - h.start > m.end - m.start);
-            let in_name = names
-                .iter()
-                .any(|&(a, b)| a <= m.start && b >= m.end && (b - a) > (m.end - m.start));
+            // A first name that is also a town ("Volodymyr Zelensky"); not "Seizing Bakhmut".
+            let in_name = names.iter().any(|&(a, b)| a == m.start && b > m.end);
+            // The dateline ("KYIV, March 3 (Reuters) -") says where the report was filed.
+            let dateline = m.start == 0
+                && text[m.start..m.end]
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                && text[m.end..].starts_with(',');
             let after = lower.get(m.end..).unwrap_or("");
             let stands_for_side = [
                 "'s forces",
@@ -826,7 +864,7 @@ fn place_mentions(text: &str) -> Vec<places::Mention> {
             ]
             .iter()
             .any(|x| after.starts_with(x));
-            !in_hit && !in_name && !stands_for_side
+            !in_hit && !in_name && !stands_for_side && !dateline
         })
         .collect()
 }
@@ -835,6 +873,19 @@ fn place_mentions(text: &str) -> Vec<places::Mention> {
 pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let article_day = an.meta.published.and_then(PartialDate::day);
     let outlet = an.meta.outlet.clone();
+    // The article's own voice belongs to the outlet's camp: an ISW report speaks as ISW, a
+    // Rybar post as a military blogger; news outlets as media.
+    let outlet_camp = outlet
+        .as_deref()
+        .and_then(|o| {
+            lexicon()
+                .hits(o)
+                .into_iter()
+                .find(|h| h.end - h.start + 4 >= o.len())
+        })
+        .map(|h| h.camp)
+        .filter(|c| *c != Camp::Other)
+        .unwrap_or(Camp::Media);
     let mut ctx = Ctx {
         memory: Vec::new(),
         names: HashMap::new(),
@@ -938,8 +989,37 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut occurrences: HashMap<String, usize> = HashMap::new();
     let mut since_marker = 0usize;
+    let mut previous_pushed = false;
     for r in raws {
         let lower = r.text.to_lowercase();
+        // "Про це повідомляє Генштаб." / "This was reported by the General Staff.": the
+        // attribution of the sentence before, not a claim of its own.
+        let back_attribution = [
+            "про це ",
+            "об этом ",
+            "this was reported",
+            "this was announced",
+            "that is according to",
+            "this is according to",
+            "це повідомив",
+            "это сообщил",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+            && r.text.split_whitespace().count() <= 15;
+        if back_attribution && let Some(sp) = &r.attr.speaker {
+            if previous_pushed
+                && let Some(prev) = out.last_mut()
+                && prev.camp == outlet_camp
+            {
+                prev.speaker = Some(sp.name.clone());
+                prev.camp = sp.camp.unwrap_or(Camp::Other);
+                prev.cue.clone_from(&r.attr.cue);
+            }
+            previous_pushed = false;
+            continue;
+        }
+        previous_pushed = false;
         let they_side = match r
             .attr
             .speaker
@@ -952,6 +1032,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             None => None,
         };
         let content = content::read(&lower, they_side);
+        let mut unverified_here = false;
         if content.unverified_marker {
             for c in &mut out[since_marker..] {
                 if c.camp != Camp::Media && c.verification == Verification::Unknown {
@@ -959,7 +1040,13 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                 }
             }
             since_marker = out.len();
-            continue;
+            // "Bloggers claimed X, but ISW has not observed confirmation": a claim, unverified.
+            let own_claim =
+                r.attr.speaker.is_some() && r.attr.cue_pos.is_some_and(|p| p < r.text.len() / 2);
+            if !own_claim {
+                continue;
+            }
+            unverified_here = true;
         }
         let mentions = place_mentions(&r.text);
         let sentence_ids = vec![0usize; mentions.len()];
@@ -987,7 +1074,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                 {
                     continue;
                 }
-                (outlet.clone(), Camp::Media, None)
+                (outlet.clone(), outlet_camp, None)
             }
         };
         let found = find_dates(&r.text, article_day);
@@ -1020,6 +1107,8 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         let hedged = content.hedged;
         let mut verification = if content.corroborated {
             Verification::Corroborated
+        } else if unverified_here {
+            Verification::Unverified
         } else {
             Verification::Unknown
         };
@@ -1033,6 +1122,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         let occ = occurrences.entry(key.clone()).or_default();
         let id = ClaimId::derive(&a.id, &key, *occ);
         *occ += 1;
+        previous_pushed = true;
         out.push(Claim {
             id,
             line: r.line,
