@@ -145,8 +145,19 @@ def ru_lat(ru):
     return norm("".join(out))
 
 
-def uk_to_ru(uk):
+# Roots Russian translates rather than transliterates (Піщане → Песчаное, Червоне → Красное).
+UK_RU_ROOTS = [
+    ("піщан", "песчан"), ("камян", "камен"), ("вільн", "вольн"), ("червон", "красн"),
+    ("микола", "никола"), ("олександр", "александр"), ("сіверськ", "северск"), ("біло", "бело"),
+    ("біла", "бела"), ("зоря", "заря"), ("веселе", "веселое"), ("нов", "нов"),
+]
+
+
+def uk_to_ru(uk, translate=True):
     s = norm(uk)
+    if translate:
+        for a, b in UK_RU_ROOTS:
+            s = s.replace(a, b)
     words = []
     for w in s.split():
         w = w.replace("ськ", "ск").replace("цьк", "цк")
@@ -221,7 +232,7 @@ def main(src, out_path):
         name_uk = it["n"]
         key = (norm(name_uk), oblast)
         forms = {norm(name_uk), kmu(name_uk), kmu(name_uk, bgn=True)}
-        ru_forms = {uk_to_ru(name_uk)}
+        ru_forms = {uk_to_ru(name_uk), uk_to_ru(name_uk, translate=False)}
         lat = lon = ""
         pop = 0
         cands = gidx.get(key, [])

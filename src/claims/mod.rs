@@ -173,6 +173,20 @@ const CUES: &[&str] = &[
     "наголосила",
     "зазначає",
     "уточнили",
+    "questioned",
+    "disputed",
+    "rejected",
+    "refuted",
+    "dismissed",
+    "conceded",
+    "concedes",
+    "countered",
+    "contradicted",
+    "doubted",
+    "predicted",
+    "boasted",
+    "vowed",
+    "alleged",
     "уточнив",
     "уточнил",
     "считает",
@@ -828,6 +842,8 @@ fn place_mentions(text: &str) -> Vec<places::Mention> {
     let hits = lexicon().hits(text);
     let names = person_names(text);
     let lower = text.to_lowercase();
+    // "Загрызово Харьковской области" is a place and its oblast, not a person's name.
+    let found_spans: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
     found
         .into_iter()
         .filter(|m| {
@@ -835,7 +851,9 @@ fn place_mentions(text: &str) -> Vec<places::Mention> {
                 .iter()
                 .any(|h| h.start <= m.start && h.end >= m.end && h.end - h.start > m.end - m.start);
             // A first name that is also a town ("Volodymyr Zelensky"); not "Seizing Bakhmut".
-            let in_name = names.iter().any(|&(a, b)| a == m.start && b > m.end);
+            let in_name = names.iter().any(|&(a, b)| {
+                a == m.start && b > m.end && !found_spans.iter().any(|&(o, _)| o > m.start && o < b)
+            });
             // The dateline ("KYIV, March 3 (Reuters) -") says where the report was filed.
             let dateline = m.start == 0
                 && text[m.start..m.end]
@@ -1047,6 +1065,22 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                 continue;
             }
             unverified_here = true;
+        }
+        // "The Kremlin declined to comment": about the reporting, not the war.
+        const NO_COMMENT: &[&str] = &[
+            "declined to comment",
+            "did not respond to",
+            "did not immediately respond",
+            "has not commented",
+            "have not commented",
+            "could not be reached",
+            "did not comment",
+            "відмовилися коментувати",
+            "отказались комментировать",
+            "не ответили на запрос",
+        ];
+        if NO_COMMENT.iter().any(|p| lower.contains(p)) {
+            continue;
         }
         let mentions = place_mentions(&r.text);
         let sentence_ids = vec![0usize; mentions.len()];

@@ -353,7 +353,7 @@ pub fn find(text: &str) -> Vec<Mention> {
                 for k in 1..=3.min(chars.len().saturating_sub(4)) {
                     let stem: String = chars[..chars.len() - k].iter().collect();
                     let ending: String = chars[chars.len() - k..].iter().collect();
-                    if !ending.chars().all(|c| "аеиоуюяіїєйыхмь".contains(c)) {
+                    if !ending.chars().all(|c| "аеиоуюяіїєйыхмьг".contains(c)) {
                         break;
                     }
                     if let Some(c) = idx
