@@ -285,6 +285,14 @@ fn merge_disjoint_overlapping_and_conflicting() {
     assert_eq!(c.from, "theirs.ron");
     assert_eq!(ours.verdict_overrides.len(), 1);
     assert!(summary.to_string().contains("1 conflicting"));
+    // The user takes the other side's version: applied, and the conflict is settled.
+    let mut taken = ours.clone();
+    assert!(Edit::TakeTheirs(0).apply(&mut taken));
+    assert_eq!(
+        taken.articles[&sid].claim_edits[&claim].camp,
+        Some(Camp::Media)
+    );
+    assert!(taken.merge_conflicts.is_empty());
     // Merging again changes nothing more.
     let again = project::merge(&mut ours.clone(), &theirs, "theirs.ron");
     assert_eq!(again.articles_added, 0);

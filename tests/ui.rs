@@ -305,3 +305,38 @@ fn timeline_and_map_pictures_draw_and_open_claims() {
         }
     }
 }
+
+#[test]
+fn merge_conflicts_are_flagged_and_can_be_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_app();
+    let id = h.state().project.articles.keys().next().unwrap().clone();
+    // The other researcher set a different author on the same article.
+    let mut theirs = crosscheck::app::sample_project();
+    Edit::SetMeta {
+        article: id.clone(),
+        field: crosscheck::model::MetaField::Author,
+        value: Some("Other Researcher".into()),
+    }
+    .apply(&mut theirs);
+    let path = dir.path().join("theirs.ron");
+    crosscheck::project::save(&path, &theirs).unwrap();
+    h.state_mut().command(Command::Edit(Edit::SetMeta {
+        article: id.clone(),
+        field: crosscheck::model::MetaField::Author,
+        value: Some("Me".into()),
+    }));
+    h.state_mut().command(Command::Merge(path));
+    settle(&mut h);
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    h.get_by_label_contains("1 merge conflicts").click();
+    settle(&mut h);
+    h.get_by_label("Take theirs").click();
+    settle(&mut h);
+    assert!(h.state().project.merge_conflicts.is_empty());
+    assert_eq!(
+        h.state().project.articles[&id].meta_edits.author.as_deref(),
+        Some("Other Researcher")
+    );
+}

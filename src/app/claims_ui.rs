@@ -150,6 +150,7 @@ fn combo<T: Copy + PartialEq>(
 fn editor(ui: &mut egui::Ui, app: &mut App, article: &ArticleId, c: &Claim) {
     let mut edits: Vec<ClaimEdit> = Vec::new();
     let mut out = Vec::new();
+    let mut project_cmds: Vec<Command> = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.strong("Selected claim:");
         ui.label(egui::RichText::new(c.text.trim()).italics());
@@ -176,14 +177,29 @@ fn editor(ui: &mut egui::Ui, app: &mut App, article: &ArticleId, c: &Claim) {
                 });
             }
             ui.label("Camp");
-            if let Some(v) = combo(ui, "edit-camp", c.camp, &Camp::ALL, |x| {
-                x.label().to_owned()
-            }) {
-                edits.push(ClaimEdit {
-                    camp: Some(v),
-                    ..ClaimEdit::default()
-                });
-            }
+            ui.horizontal(|ui| {
+                if let Some(v) = combo(ui, "edit-camp", c.camp, &Camp::ALL, |x| {
+                    x.label().to_owned()
+                }) {
+                    edits.push(ClaimEdit {
+                        camp: Some(v),
+                        ..ClaimEdit::default()
+                    });
+                }
+                if let Some(sp) = &c.speaker
+                    && ui
+                        .small_button("for all")
+                        .on_hover_text(format!(
+                            "Put every claim by {sp} in this camp, in this project"
+                        ))
+                        .clicked()
+                {
+                    project_cmds.push(Command::Edit(Edit::SetCampOverride {
+                        claimant: sp.clone(),
+                        camp: Some(c.camp),
+                    }));
+                }
+            });
             ui.label("Topic");
             if let Some(v) = combo(ui, "edit-topic", c.topic, &Topic::ALL, |x| {
                 x.word().to_owned()
@@ -296,6 +312,7 @@ fn editor(ui: &mut egui::Ui, app: &mut App, article: &ArticleId, c: &Claim) {
             edit: e,
         }));
     }
+    out.extend(project_cmds);
     for c in out {
         app.command(c);
     }

@@ -40,6 +40,39 @@ pub fn show(ctx: &egui::Context, app: &mut App) {
                     }
                 });
             }
+            Dialog::Conflicts => {
+                ui.set_min_width(640.0);
+                ui.heading("Merge conflicts");
+                ui.label("Both projects changed these values differently. Yours is applied; the other version is kept here until you choose.");
+                let an = app.analysis.clone();
+                egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+                    for (i, c) in app.project.merge_conflicts.iter().enumerate() {
+                        ui.separator();
+                        let title = c
+                            .article
+                            .as_ref()
+                            .and_then(|a| an.articles.get(a).and_then(|x| x.meta.title.clone()).or_else(|| Some(a.0.clone())))
+                            .unwrap_or_else(|| "the project".into());
+                        ui.strong(format!("{} — {}", title, c.what));
+                        ui.label(format!("yours: {}", c.ours));
+                        ui.label(format!("theirs (from {}): {}", c.from, c.theirs));
+                        ui.horizontal(|ui| {
+                            if ui.button("Keep mine").clicked() {
+                                out.push(Command::Edit(crate::model::Edit::DismissConflict(i)));
+                            }
+                            if c.key.is_some() && ui.button("Take theirs").clicked() {
+                                out.push(Command::Edit(crate::model::Edit::TakeTheirs(i)));
+                            }
+                        });
+                    }
+                });
+                if app.project.merge_conflicts.is_empty() {
+                    ui.label("All conflicts are settled.");
+                }
+                if ui.button("Close").clicked() {
+                    out.push(Command::CloseDialog);
+                }
+            }
             Dialog::Message { title, text } => {
                 ui.heading(title);
                 egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {

@@ -116,8 +116,15 @@ pub enum UnsavedAnswer {
 #[derive(Clone, Debug)]
 pub enum Dialog {
     Unsaved(AfterSave),
-    Recover { recovered: Box<Project> },
-    Message { title: String, text: String },
+    Recover {
+        recovered: Box<Project>,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+    /// Review of the differences a merge found.
+    Conflicts,
 }
 
 /// View state of the panels.
@@ -1010,10 +1017,18 @@ impl App {
                 ));
                 if !self.project.merge_conflicts.is_empty() {
                     ui.separator();
-                    ui.colored_label(
-                        egui::Color32::from_rgb(200, 120, 0),
-                        format!("{} merge conflicts", self.project.merge_conflicts.len()),
-                    );
+                    let text = egui::RichText::new(format!(
+                        "{} merge conflicts",
+                        self.project.merge_conflicts.len()
+                    ))
+                    .color(egui::Color32::from_rgb(200, 120, 0));
+                    if ui
+                        .button(text)
+                        .on_hover_text("Review what the merged projects disagreed on")
+                        .clicked()
+                    {
+                        self.dialog = Some(Dialog::Conflicts);
+                    }
                 }
                 if let Some(p) = self.tasks.import.clone() {
                     ui.separator();

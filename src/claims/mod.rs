@@ -893,16 +893,22 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let outlet = an.meta.outlet.clone();
     // The article's own voice belongs to the outlet's camp: an ISW report speaks as ISW, a
     // Rybar post as a military blogger; news outlets as media.
-    let outlet_camp = outlet
+    let outlet_override = outlet
         .as_deref()
-        .and_then(|o| {
-            lexicon()
-                .hits(o)
-                .into_iter()
-                .find(|h| h.end - h.start + 4 >= o.len())
+        .and_then(|o| p.camp_overrides.get(&o.to_lowercase()).copied());
+    let outlet_camp = outlet_override
+        .or_else(|| {
+            outlet
+                .as_deref()
+                .and_then(|o| {
+                    lexicon()
+                        .hits(o)
+                        .into_iter()
+                        .find(|h| h.end - h.start + 4 >= o.len())
+                })
+                .map(|h| h.camp)
+                .filter(|c| *c != Camp::Other)
         })
-        .map(|h| h.camp)
-        .filter(|c| *c != Camp::Other)
         .unwrap_or(Camp::Media);
     let mut ctx = Ctx {
         memory: Vec::new(),

@@ -1,8 +1,8 @@
 //! Every change a user can make to a project, applied in one place.
 
 use super::{
-    Article, ArticleId, Camp, Claim, ClaimEdit, ClaimId, LineDecision, MetaField, Project,
-    VerdictOverride,
+    Article, ArticleId, Camp, Claim, ClaimEdit, ClaimId, ConflictKey, LineDecision, MergeConflict,
+    MetaField, Project, VerdictOverride,
 };
 
 /// One user edit. The app records undo around `apply`; nothing else mutates a project.
@@ -46,8 +46,9 @@ pub enum Edit {
         group: String,
         verdict: Option<VerdictOverride>,
     },
-    /// The user settled a merge conflict (by index).
+    /// The user settled a merge conflict (by index): keep ours, or take the other side's value.
     DismissConflict(usize),
+    TakeTheirs(usize),
     SetNotes {
         article: ArticleId,
         notes: String,
@@ -145,6 +146,16 @@ impl Edit {
                     false
                 }
             }
+            Edit::TakeTheirs(i) => {
+                let Some(c) = p.merge_conflicts.get(i).cloned() else {
+                    return false;
+                };
+                if !take_theirs(p, &c) {
+                    return false;
+                }
+                p.merge_conflicts.remove(i);
+                true
+            }
             Edit::SetNotes { article, notes } => {
                 let Some(a) = p.articles.get_mut(&article) else {
                     return false;
@@ -156,6 +167,42 @@ impl Edit {
                 true
             }
         }
+    }
+}
+
+/// Apply the other side's value of a merge conflict. False when it cannot be read back.
+fn take_theirs(p: &mut Project, c: &MergeConflict) -> bool {
+    let Some(key) = &c.key else { return false };
+    let article = c.article.as_ref().and_then(|id| p.articles.get_mut(id));
+    match (key, article) {
+        (ConflictKey::Meta(f), Some(a)) => match ron::from_str::<String>(&c.theirs) {
+            Ok(v) => {
+                a.meta_edits.set(*f, Some(v));
+                true
+            }
+            Err(_) => false,
+        },
+        (ConflictKey::Line(l), Some(a)) => ron::from_str::<LineDecision>(&c.theirs)
+            .map(|d| a.line_decisions.insert(*l, d))
+            .is_ok(),
+        (ConflictKey::ClaimEdit(id), Some(a)) => ron::from_str::<ClaimEdit>(&c.theirs)
+            .map(|e| a.claim_edits.insert(id.clone(), e))
+            .is_ok(),
+        (ConflictKey::UserClaim(id), Some(a)) => match ron::from_str::<Claim>(&c.theirs) {
+            Ok(claim) => {
+                a.user_claims.retain(|x| &x.id != id);
+                a.user_claims.push(claim);
+                true
+            }
+            Err(_) => false,
+        },
+        (ConflictKey::CampOverride(k), _) => ron::from_str::<Camp>(&c.theirs)
+            .map(|v| p.camp_overrides.insert(k.clone(), v))
+            .is_ok(),
+        (ConflictKey::Verdict(k), _) => ron::from_str::<VerdictOverride>(&c.theirs)
+            .map(|v| p.verdict_overrides.insert(k.clone(), v))
+            .is_ok(),
+        _ => false,
     }
 }
 

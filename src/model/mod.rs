@@ -489,6 +489,9 @@ pub struct VerdictOverride {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MergeConflict {
     pub article: Option<ArticleId>,
+    /// Which value differs, so the other side's version can be taken.
+    #[serde(default)]
+    pub key: Option<ConflictKey>,
     /// What differs, in words ("claim c12… camp", "line 14", "title").
     pub what: String,
     /// The value kept (RON).
@@ -497,6 +500,17 @@ pub struct MergeConflict {
     pub theirs: String,
     /// Which file the other side came from.
     pub from: String,
+}
+
+/// The value a merge conflict is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConflictKey {
+    Meta(MetaField),
+    Line(u32),
+    ClaimEdit(ClaimId),
+    UserClaim(ClaimId),
+    CampOverride(String),
+    Verdict(String),
 }
 
 /// A research project: everything a researcher saves, sends and merges.

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::model::{Article, ArticleId, MergeConflict, Project};
+use crate::model::{Article, ArticleId, ConflictKey, MergeConflict, Project};
 
 /// What a merge did, for the user.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -42,6 +42,7 @@ fn merge_map<K: Ord + Clone + Serialize, V: Clone + PartialEq + Serialize>(
     theirs: &BTreeMap<K, V>,
     article: Option<&ArticleId>,
     what: impl Fn(&K) -> String,
+    key: impl Fn(&K) -> ConflictKey,
     from: &str,
     s: &mut MergeSummary,
     conflicts: &mut Vec<MergeConflict>,
@@ -56,6 +57,7 @@ fn merge_map<K: Ord + Clone + Serialize, V: Clone + PartialEq + Serialize>(
             Some(ov) => {
                 conflicts.push(MergeConflict {
                     article: article.cloned(),
+                    key: Some(key(k)),
                     what: what(k),
                     ours: ron_of(ov),
                     theirs: ron_of(tv),
@@ -92,6 +94,7 @@ fn merge_article(
         &tm,
         Some(&id),
         |f| format!("{} of the article", f.label().to_lowercase()),
+        |f| ConflictKey::Meta(*f),
         from,
         s,
         c,
@@ -106,6 +109,7 @@ fn merge_article(
         &theirs.line_decisions,
         Some(&id),
         |l| format!("line {l} kept or removed"),
+        |l| ConflictKey::Line(*l),
         from,
         s,
         c,
@@ -115,6 +119,7 @@ fn merge_article(
         &theirs.claim_edits,
         Some(&id),
         |k| format!("edit of claim {k}"),
+        |k| ConflictKey::ClaimEdit(k.clone()),
         from,
         s,
         c,
@@ -129,6 +134,7 @@ fn merge_article(
             Some(o) => {
                 c.push(MergeConflict {
                     article: Some(id.clone()),
+                    key: Some(ConflictKey::UserClaim(uc.id.clone())),
                     what: format!("hand-added claim {}", uc.id),
                     ours: ron_of(o),
                     theirs: ron_of(uc),
@@ -178,6 +184,7 @@ pub fn merge(ours: &mut Project, theirs: &Project, from: &str) -> MergeSummary {
         &theirs.camp_overrides,
         None,
         |k| format!("camp of {k}"),
+        |k| ConflictKey::CampOverride(k.clone()),
         from,
         &mut s,
         &mut conflicts,
@@ -187,6 +194,7 @@ pub fn merge(ours: &mut Project, theirs: &Project, from: &str) -> MergeSummary {
         &theirs.verdict_overrides,
         None,
         |k| format!("verdict of {k}"),
+        |k| ConflictKey::Verdict(k.clone()),
         from,
         &mut s,
         &mut conflicts,
