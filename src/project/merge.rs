@@ -41,8 +41,7 @@ fn merge_map<K: Ord + Clone + Serialize, V: Clone + PartialEq + Serialize>(
     ours: &mut BTreeMap<K, V>,
     theirs: &BTreeMap<K, V>,
     article: Option<&ArticleId>,
-    what: impl Fn(&K) -> String,
-    key: impl Fn(&K) -> ConflictKey,
+    describe: impl Fn(&K) -> (String, ConflictKey),
     from: &str,
     s: &mut MergeSummary,
     conflicts: &mut Vec<MergeConflict>,
@@ -55,10 +54,11 @@ fn merge_map<K: Ord + Clone + Serialize, V: Clone + PartialEq + Serialize>(
             }
             Some(ov) if ov == tv => {}
             Some(ov) => {
+                let (what, key) = describe(k);
                 conflicts.push(MergeConflict {
                     article: article.cloned(),
-                    key: Some(key(k)),
-                    what: what(k),
+                    key: Some(key),
+                    what,
                     ours: ron_of(ov),
                     theirs: ron_of(tv),
                     from: from.to_owned(),
@@ -93,8 +93,12 @@ fn merge_article(
         &mut om,
         &tm,
         Some(&id),
-        |f| format!("{} of the article", f.label().to_lowercase()),
-        |f| ConflictKey::Meta(*f),
+        |f| {
+            (
+                format!("{} of the article", f.label().to_lowercase()),
+                ConflictKey::Meta(*f),
+            )
+        },
         from,
         s,
         c,
@@ -108,8 +112,7 @@ fn merge_article(
         &mut ours.line_decisions,
         &theirs.line_decisions,
         Some(&id),
-        |l| format!("line {l} kept or removed"),
-        |l| ConflictKey::Line(*l),
+        |l| (format!("line {l} kept or removed"), ConflictKey::Line(*l)),
         from,
         s,
         c,
@@ -118,8 +121,12 @@ fn merge_article(
         &mut ours.claim_edits,
         &theirs.claim_edits,
         Some(&id),
-        |k| format!("edit of claim {k}"),
-        |k| ConflictKey::ClaimEdit(k.clone()),
+        |k| {
+            (
+                format!("edit of claim {k}"),
+                ConflictKey::ClaimEdit(k.clone()),
+            )
+        },
         from,
         s,
         c,
@@ -183,8 +190,7 @@ pub fn merge(ours: &mut Project, theirs: &Project, from: &str) -> MergeSummary {
         &mut ours.camp_overrides,
         &theirs.camp_overrides,
         None,
-        |k| format!("camp of {k}"),
-        |k| ConflictKey::CampOverride(k.clone()),
+        |k| (format!("camp of {k}"), ConflictKey::CampOverride(k.clone())),
         from,
         &mut s,
         &mut conflicts,
@@ -193,8 +199,7 @@ pub fn merge(ours: &mut Project, theirs: &Project, from: &str) -> MergeSummary {
         &mut ours.verdict_overrides,
         &theirs.verdict_overrides,
         None,
-        |k| format!("verdict of {k}"),
-        |k| ConflictKey::Verdict(k.clone()),
+        |k| (format!("verdict of {k}"), ConflictKey::Verdict(k.clone())),
         from,
         &mut s,
         &mut conflicts,
