@@ -80,6 +80,26 @@ fn analyze_1000_articles(b: divan::Bencher) {
         .bench(|| divan::black_box(analyze_project(&p)));
 }
 
+#[divan::bench(sample_count = 3)]
+fn import_and_analyze_1000_files(b: divan::Bencher) {
+    let dir = std::env::temp_dir().join(format!("crosscheck-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    for i in 0..1000 {
+        let text = format!("{}\nArticle number {i}.\n", SAMPLES[i % 5]);
+        std::fs::write(dir.join(format!("{i:04}.txt")), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    b.counter(ItemsCount::new(1000usize)).bench(|| {
+        let mut p = Project::default();
+        for f in crosscheck::ingest::collect_files(std::slice::from_ref(&dir)) {
+            for a in crosscheck::ingest::import_path(&f).unwrap_or_default() {
+                p.add_article(a);
+            }
+        }
+        divan::black_box(analyze_project(&p))
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[divan::bench(sample_count = 5)]
 fn html_extraction(b: divan::Bencher) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/cleaning-dev/dragnet/html");

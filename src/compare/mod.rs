@@ -1,7 +1,7 @@
 //! Cross-source comparison: claims grouped by place, period and topic; each camp's position and
 //! a verdict between camps (agree, conflict, mixed, single) with its reason and its claims.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use chrono::Datelike;
@@ -152,21 +152,6 @@ impl Comparison {
     }
 }
 
-fn period_of(d: Option<chrono::NaiveDate>, w: Window) -> String {
-    let Some(d) = d else {
-        return "undated".to_owned();
-    };
-    match w {
-        Window::Day => d.format("%Y-%m-%d").to_string(),
-        Window::Week => {
-            let iso = d.iso_week();
-            format!("{}-W{:02}", iso.year(), iso.week())
-        }
-        Window::Month => d.format("%Y-%m").to_string(),
-        Window::All => "all".to_owned(),
-    }
-}
-
 fn claim_weight(c: &Claim) -> f32 {
     let mut w = 1.0;
     if c.hedged {
@@ -240,50 +225,100 @@ pub fn compare_claims<'a>(
     overrides: &BTreeMap<String, VerdictOverride>,
     opts: &Options,
 ) -> Vec<Comparison> {
-    let mut groups: BTreeMap<String, Acc<'a>> = BTreeMap::new();
-    let mut seen: Vec<&str> = Vec::new();
+    // Group by small integer keys (place, period, topic); strings are built once per group.
+    type Fx = std::hash::BuildHasherDefault<crate::places::FxHasher>;
+    let mut place_ids: HashMap<(&'a str, Option<&'a str>), u32, Fx> = HashMap::default();
+    let mut places: Vec<(&'a str, Option<&'a str>, Option<f64>, Option<f64>)> = Vec::new();
+    let mut groups: HashMap<
+        (u32, i64, Topic),
+        Vec<(&'a ArticleId, &'a Claim, Option<NaiveDate>)>,
+        Fx,
+    > = HashMap::default();
+    let mut seen: Vec<u32> = Vec::new();
     for (id, c, article_day) in items {
         if matches!(c.camp, Camp::Other) && c.speaker.is_none() {
             continue;
         }
         let day = c.date.and_then(|d| d.first_day()).or(article_day);
-        let period = period_of(day, opts.window);
+        let period = period_code(day, opts.window);
         seen.clear();
         for pl in &c.places {
-            let (name, oblast, lat, lon) = match opts.rollup {
-                Rollup::Place => (pl.name.clone(), pl.oblast.clone(), pl.lat, pl.lon),
-                Rollup::Oblast => match &pl.oblast {
-                    Some(o) => (format!("{o} oblast"), Some(o.clone()), None, None),
-                    None => (pl.name.clone(), None, pl.lat, pl.lon),
-                },
+            let key = match (opts.rollup, &pl.oblast) {
+                (Rollup::Oblast, Some(o)) => ("", Some(o.as_str())),
+                _ => (pl.name.as_str(), pl.oblast.as_deref()),
             };
-            if seen.contains(&pl.name.as_str()) {
+            let pid = *place_ids.entry(key).or_insert_with(|| {
+                places.push((key.0, key.1, pl.lat, pl.lon));
+                (places.len() - 1) as u32
+            });
+            if seen.contains(&pid) {
                 continue;
             }
-            seen.push(&pl.name);
-            let key = format!(
-                "{}|{}|{}|{}",
-                name,
-                oblast.as_deref().unwrap_or(""),
-                period,
-                c.topic.word()
-            );
-            let acc = groups.entry(key).or_insert_with(|| Acc {
-                place: name,
-                oblast,
-                period: period.clone(),
-                topic: c.topic,
-                lat,
-                lon,
-                claims: Vec::new(),
-            });
-            acc.claims.push((id, c, day));
+            seen.push(pid);
+            groups
+                .entry((pid, period, c.topic))
+                .or_default()
+                .push((id, c, day));
         }
     }
-    groups
+    let mut out: Vec<Comparison> = groups
         .into_iter()
-        .map(|(key, acc)| judge(key, acc, overrides))
-        .collect()
+        .map(|((pid, period, topic), claims)| {
+            let (name, oblast, lat, lon) = places[pid as usize];
+            let (place, lat, lon) = if name.is_empty() {
+                (format!("{} oblast", oblast.unwrap_or_default()), None, None)
+            } else {
+                (name.to_owned(), lat, lon)
+            };
+            let period = period_label(period, opts.window);
+            let key = format!(
+                "{}|{}|{}|{}",
+                place,
+                oblast.unwrap_or(""),
+                period,
+                topic.word()
+            );
+            let acc = Acc {
+                place,
+                oblast: oblast.map(str::to_owned),
+                period,
+                topic,
+                lat,
+                lon,
+                claims,
+            };
+            judge(key, acc, overrides)
+        })
+        .collect();
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out
+}
+
+/// A period as a number: days, ISO weeks, months; `i64::MIN` when undated.
+fn period_code(d: Option<NaiveDate>, w: Window) -> i64 {
+    let Some(d) = d else { return i64::MIN };
+    match w {
+        Window::Day => i64::from(d.num_days_from_ce()),
+        Window::Week => {
+            let iso = d.iso_week();
+            i64::from(iso.year()) * 100 + i64::from(iso.week())
+        }
+        Window::Month => i64::from(d.year()) * 100 + i64::from(d.month()),
+        Window::All => 0,
+    }
+}
+
+fn period_label(code: i64, w: Window) -> String {
+    if code == i64::MIN {
+        return "undated".to_owned();
+    }
+    match w {
+        Window::Day => NaiveDate::from_num_days_from_ce_opt(code as i32)
+            .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
+        Window::Week => format!("{}-W{:02}", code / 100, code % 100),
+        Window::Month => format!("{}-{:02}", code / 100, code % 100),
+        Window::All => "all".to_owned(),
+    }
 }
 
 fn judge(key: String, acc: Acc<'_>, overrides: &BTreeMap<String, VerdictOverride>) -> Comparison {
