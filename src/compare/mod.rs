@@ -220,6 +220,11 @@ pub fn compare_project(p: &Project, analysis: &Analysis, opts: &Options) -> Vec<
 
 /// Compare claims given as (article, claim, the article's day); `overrides` are the user's
 /// verdicts by group key.
+/// A place as grouped: name (empty for an oblast roll-up), oblast, coordinates.
+type PlaceKey<'a> = (&'a str, Option<&'a str>, Option<f64>, Option<f64>);
+/// A claim in a group: its article, the claim, its day.
+type Member<'a> = (&'a ArticleId, &'a Claim, Option<NaiveDate>);
+
 pub fn compare_claims<'a>(
     items: impl Iterator<Item = (&'a ArticleId, &'a Claim, Option<NaiveDate>)>,
     overrides: &BTreeMap<String, VerdictOverride>,
@@ -228,12 +233,8 @@ pub fn compare_claims<'a>(
     // Group by small integer keys (place, period, topic); strings are built once per group.
     type Fx = std::hash::BuildHasherDefault<crate::places::FxHasher>;
     let mut place_ids: HashMap<(&'a str, Option<&'a str>), u32, Fx> = HashMap::default();
-    let mut places: Vec<(&'a str, Option<&'a str>, Option<f64>, Option<f64>)> = Vec::new();
-    let mut groups: HashMap<
-        (u32, i64, Topic),
-        Vec<(&'a ArticleId, &'a Claim, Option<NaiveDate>)>,
-        Fx,
-    > = HashMap::default();
+    let mut places: Vec<PlaceKey<'a>> = Vec::new();
+    let mut groups: HashMap<(u32, i64, Topic), Vec<Member<'a>>, Fx> = HashMap::default();
     let mut seen: Vec<u32> = Vec::new();
     for (id, c, article_day) in items {
         if matches!(c.camp, Camp::Other) && c.speaker.is_none() {
