@@ -218,13 +218,13 @@ pub fn compare_project(p: &Project, analysis: &Analysis, opts: &Options) -> Vec<
     compare_claims(items, &p.verdict_overrides, opts)
 }
 
-/// Compare claims given as (article, claim, the article's day); `overrides` are the user's
-/// verdicts by group key.
 /// A place as grouped: name (empty for an oblast roll-up), oblast, coordinates.
 type PlaceKey<'a> = (&'a str, Option<&'a str>, Option<f64>, Option<f64>);
 /// A claim in a group: its article, the claim, its day.
 type Member<'a> = (&'a ArticleId, &'a Claim, Option<NaiveDate>);
 
+/// Compare claims given as (article, claim, the article's day); `overrides` are the user's
+/// verdicts by group key.
 pub fn compare_claims<'a>(
     items: impl Iterator<Item = (&'a ArticleId, &'a Claim, Option<NaiveDate>)>,
     overrides: &BTreeMap<String, VerdictOverride>,
