@@ -283,3 +283,33 @@ fn report_lists_verdicts_positions_and_quoted_sentences() {
             .any(|c| c["verdict"] == "conflict" && c["camps"]["russian_milblogger"].is_string())
     );
 }
+
+/// Held-out texts in the styles of a General Staff report, a Russian MoD post and a news
+/// story about milbloggers disputing the MoD: verdicts written down before running.
+#[test]
+fn held_out_verdicts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout");
+    let mut p = Project::default();
+    for f in ["genstaff.json", "mod_russia.json", "moscowtimes_en.txt"] {
+        let path = root.join(f);
+        let bytes = std::fs::read(&path).unwrap();
+        for a in crosscheck::ingest::import_bytes(&path, &bytes).unwrap() {
+            p.add_article(a);
+        }
+    }
+    let an = analyze_project(&p);
+    let cmp = compare_project(&p, &an, &Options::default());
+    let find = |place: &str, topic: Topic| {
+        cmp.iter()
+            .find(|c| c.place == place && c.period == "2025-W09" && c.topic == topic)
+    };
+    let z = find("Zahryzove", Topic::Control).expect("Zahryzove control row");
+    assert_eq!(z.verdict, Verdict::Conflict, "{}", z.reason);
+    assert!(
+        z.positions[&Camp::RussianMilblogger].lean > 0.0,
+        "bloggers dispute the ministry"
+    );
+    assert!(z.positions[&Camp::RussianOfficial].lean < 0.0);
+    let k = find("Kupiansk", Topic::Attacks).expect("Kupiansk attacks row");
+    assert_eq!(k.verdict, Verdict::Mixed, "{}", k.reason);
+}

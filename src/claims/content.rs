@@ -251,13 +251,40 @@ const UA_ACTORS: &[&str] = &[
     "ukraine",
     "kyiv's",
     "kyiv’s",
-    "our",
     "укр",
     "всу",
     "зсу",
-    "наші",
-    "наши",
     "сили оборони",
+];
+/// "Our" is the speaker's own side.
+const OUR: &[&str] = &[
+    "our",
+    "we",
+    "us",
+    "наші",
+    "наших",
+    "нашими",
+    "наши",
+    "наших",
+    "мы",
+    "ми",
+];
+/// Verbs that dispute what follows ("questioned the ministry's claim that troops captured …").
+const DISPUTES: &[&str] = &[
+    "questioned",
+    "disputed",
+    "denied",
+    "denies",
+    "deny",
+    "doubted",
+    "rejected",
+    "refuted",
+    "dismissed",
+    "спростували",
+    "заперечили",
+    "опровергли",
+    "отрицают",
+    "отрицает",
 ];
 const THEY: &[&str] = &[
     "they",
@@ -341,6 +368,8 @@ const SIGNALS: &[(&str, f32)] = &[
     ("slowing", -1.5),
     ("driven out", -2.0),
     ("succeeded", 1.0),
+    ("отражен", -2.0),
+    ("відбит", -2.0),
 ];
 const NEGATORS: &[&str] = &[
     "not",
@@ -389,6 +418,8 @@ enum K {
     Signal(f32),
     Actor(f32),
     They,
+    Our,
+    Dispute,
     Negator,
     Attempt,
 }
@@ -398,7 +429,7 @@ impl K {
     fn whole_word(self) -> bool {
         matches!(
             self,
-            K::Hedge | K::Unverified | K::Negator | K::They | K::Attempt
+            K::Hedge | K::Unverified | K::Negator | K::They | K::Our | K::Dispute | K::Attempt
         )
     }
 }
@@ -455,6 +486,12 @@ fn keywords() -> &'static Keywords {
         for p in THEY {
             add(p, K::They);
         }
+        for p in OUR {
+            add(p, K::Our);
+        }
+        for p in DISPUTES {
+            add(p, K::Dispute);
+        }
         for p in NEGATORS {
             add(p, K::Negator);
         }
@@ -506,6 +543,7 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
     let mut by = vec![false; n];
     let mut signal: Vec<Option<f32>> = vec![None; n];
     let mut repel = vec![false; n];
+    let mut dispute = vec![false; n];
     let mut signal_len = vec![0usize; n];
     let mut aux = vec![false; n];
     let mut liberation: Vec<Option<f32>> = vec![None; n];
@@ -597,6 +635,8 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
                             | "остановили"
                             | "pushed back"
                             | "slowing"
+                            | "отражен"
+                            | "відбит"
                     ) {
                         repel[wi] = true;
                     }
@@ -612,6 +652,8 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
                 }
                 K::Actor(_) => {}
                 K::They => actor[wi] = actor[wi].or(they_side),
+                K::Our => actor[wi] = actor[wi].or(they_side.map(|t| -t)),
+                K::Dispute => dispute[wi] = true,
                 K::Negator => negator[wi] = true,
                 K::Attempt => attempt[wi] = true,
             }
@@ -662,6 +704,7 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
             continue;
         };
         let negated = (i.saturating_sub(6)..i).any(|j| negator[j])
+            ^ (i.saturating_sub(12)..i).any(|j| dispute[j])
             ^ far_from.iter().any(|&f| f > i && f <= i + 10);
         let tried = (i.saturating_sub(3)..i).any(|j| attempt[j]);
         let mut v = weight * who;

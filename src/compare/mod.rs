@@ -106,7 +106,10 @@ pub struct Position {
     /// The camp says both things.
     pub split: bool,
     pub claims: Vec<ClaimRef>,
+    /// Every claim of the camp is hedged, relayed or unverified.
     pub weak: bool,
+    /// Every claim of the camp is hedged ("likely", "reportedly").
+    pub hedged: bool,
 }
 
 /// A comparison row: a place × period × topic group.
@@ -353,6 +356,7 @@ fn judge(key: String, acc: Acc<'_>, overrides: &BTreeMap<String, VerdictOverride
         let weak = list.iter().all(|(_, c)| {
             c.hedged || !c.relayed_by.is_empty() || c.verification == Verification::Unverified
         });
+        let hedged = list.iter().all(|(_, c)| c.hedged);
         let mut phrase = phrase(acc.topic, lean, &acc.place);
         if split {
             phrase = format!("says both: {phrase}, and the opposite");
@@ -376,6 +380,7 @@ fn judge(key: String, acc: Acc<'_>, overrides: &BTreeMap<String, VerdictOverride
                     })
                     .collect(),
                 weak,
+                hedged,
             },
         );
     }
@@ -480,8 +485,10 @@ fn verdict(
                 ),
             );
         }
-        let strong_u = pro_u.iter().any(|p| !p.weak);
-        let strong_r = pro_r.iter().any(|p| !p.weak);
+        // A side that only hedges does not make a full conflict; unverified and relayed claims
+        // weigh less in the lean and are named in the reason.
+        let strong_u = pro_u.iter().any(|p| !p.hedged);
+        let strong_r = pro_r.iter().any(|p| !p.hedged);
         let v = if strong_u && strong_r {
             Verdict::Conflict
         } else {
@@ -494,10 +501,27 @@ fn verdict(
                 names(&|p| p.lean > 0.25),
                 names(&|p| p.lean < -0.25),
                 if v == Verdict::Mixed {
-                    "; one side's evidence is weak, so the evidence is split rather than in conflict"
+                    "; one side only hedges, so the evidence is split rather than in conflict"
                 } else {
                     ""
                 }
+            ),
+        );
+    }
+    // One camp takes a side, the others only report: not agreement, not conflict.
+    let polar = pro_u.len() + pro_r.len();
+    if polar == 1 && positions.len() > 1 {
+        return (
+            Verdict::Mixed,
+            format!(
+                "only {} says it favours {}; {} report it without taking a side{weak_note}",
+                names(&|p| p.lean.abs() > 0.25),
+                if pro_u.is_empty() {
+                    "Russia"
+                } else {
+                    "Ukraine"
+                },
+                names(&|p| p.lean.abs() <= 0.25)
             ),
         );
     }
