@@ -1105,6 +1105,8 @@ pub fn run_native(path: Option<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
                 .unwrap_or_default();
             let dir = eframe::storage_dir("Crosscheck");
+            // Without a project on the command line, reopen the last one; the sample otherwise.
+            let path = path.or_else(|| settings.recent.first().filter(|p| p.exists()).cloned());
             Ok(Box::new(NativeApp {
                 app: App::new(path, settings, dir),
             }))

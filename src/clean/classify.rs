@@ -547,7 +547,9 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
     for (i, l) in doc.lines.iter().enumerate() {
         if out[i].kind == LineKind::Body
             && f[i].words >= 8
-            && !seen.insert(furniture_key(doc.line_text(l)))
+            && !seen.insert(xxhash_rust::xxh3::xxh3_64(
+                doc.line_text(l).trim().as_bytes(),
+            ))
         {
             out[i] = LineClass::drop(
                 LineKind::Boilerplate,
