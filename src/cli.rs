@@ -26,8 +26,13 @@ struct Cli {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    /// Claims, one row each.
     Csv,
+    /// The comparison, one row per place × period × topic.
+    ComparisonCsv,
+    /// The analysis in the `analyze --json` shape.
     Json,
+    /// A Markdown report: comparison, then articles and claims.
     Md,
 }
 
@@ -87,6 +92,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let cmp = compare::compare_project(&p, &an, &compare::Options::default());
             let text = match format {
                 ExportFormat::Csv => export::claims_csv(&p, &an),
+                ExportFormat::ComparisonCsv => export::comparison_csv(&cmp),
                 ExportFormat::Json => {
                     let files: Vec<(String, ArticleId)> = p
                         .articles

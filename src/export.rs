@@ -30,7 +30,7 @@ pub fn claim_json(c: &Claim) -> Value {
         "quote": c.quote,
         "relayed_by": c.relayed_by,
         "places": c.places.iter().map(|p| json!({
-            "name": p.name, "oblast": p.oblast, "id": p.id, "lat": p.lat, "lon": p.lon,
+            "name": p.name, "oblast": p.oblast, "district": p.district, "id": p.id, "lat": p.lat, "lon": p.lon,
         })).collect::<Vec<_>>(),
         "date": c.date.and_then(|d| d.contract_day()),
         "date_text": c.date_text,
@@ -156,6 +156,42 @@ pub fn claims_csv(p: &Project, analysis: &Analysis) -> String {
             out.push_str(&line.join(","));
             out.push('\n');
         }
+    }
+    out
+}
+
+/// The comparison as CSV: one row per place × period × topic, one column per camp.
+pub fn comparison_csv(comparisons: &[Comparison]) -> String {
+    let mut out =
+        String::from("place,oblast,period,topic,verdict,computed_verdict,reason,note,claims");
+    for c in crate::model::Camp::ALL {
+        out.push(',');
+        out.push_str(c.word());
+    }
+    out.push('\n');
+    for c in comparisons {
+        let mut row = vec![
+            c.place.clone(),
+            c.oblast.clone().unwrap_or_default(),
+            c.period.clone(),
+            c.topic.word().to_owned(),
+            c.verdict.word().to_owned(),
+            c.computed.word().to_owned(),
+            c.reason.clone(),
+            c.note.clone().unwrap_or_default(),
+            c.claims.len().to_string(),
+        ];
+        for camp in crate::model::Camp::ALL {
+            row.push(
+                c.positions
+                    .get(&camp)
+                    .map(|p| p.phrase.clone())
+                    .unwrap_or_default(),
+            );
+        }
+        let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
     }
     out
 }

@@ -189,6 +189,7 @@ fn export_and_merge() {
     assert_eq!(crosscheck::project::load(&c).unwrap().articles.len(), 5);
     for (fmt, needle) in [
         ("csv", "speaker,camp"),
+        ("comparison-csv", "place,oblast,period,topic,verdict"),
         ("json", "\"comparisons\""),
         ("md", "## Comparison"),
     ] {

@@ -51,6 +51,7 @@ pub struct Settings {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportKind {
     ClaimsCsv,
+    ComparisonCsv,
     Json,
     Markdown,
 }
@@ -58,7 +59,7 @@ pub enum ExportKind {
 impl ExportKind {
     fn extension(self) -> &'static str {
         match self {
-            ExportKind::ClaimsCsv => "csv",
+            ExportKind::ClaimsCsv | ExportKind::ComparisonCsv => "csv",
             ExportKind::Json => "json",
             ExportKind::Markdown => "md",
         }
@@ -490,6 +491,7 @@ impl App {
                     let cmp = compare::compare_project(&p, &an, &window);
                     let text = match kind {
                         ExportKind::ClaimsCsv => export::claims_csv(&p, &an),
+                        ExportKind::ComparisonCsv => export::comparison_csv(&cmp),
                         ExportKind::Json => {
                             let files: Vec<_> = p
                                 .articles
@@ -941,6 +943,9 @@ impl App {
                     ui.menu_button("Export", |ui| {
                         if ui.button("Claims as CSV…").clicked() {
                             self.command(Command::Pick(Pick::Export(ExportKind::ClaimsCsv)));
+                        }
+                        if ui.button("Comparison as CSV…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::ComparisonCsv)));
                         }
                         if ui.button("Analysis as JSON…").clicked() {
                             self.command(Command::Pick(Pick::Export(ExportKind::Json)));

@@ -42,7 +42,13 @@ fn load() -> Lexicon {
             name: name.to_owned(),
         });
     };
-    for line in include_str!("../../assets/lexicon/claimants.tsv").lines() {
+    // A researcher's own lexicon (same format as assets/lexicon/claimants.tsv) comes first and
+    // wins over the bundled one.
+    let own = std::env::var_os("CROSSCHECK_LEXICON")
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default();
+    let bundled = include_str!("../../assets/lexicon/claimants.tsv");
+    for line in own.lines().chain(bundled.lines()) {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }

@@ -44,6 +44,8 @@ pub enum Rollup {
     /// Each settlement on its own.
     #[default]
     Place,
+    /// Settlements rolled up to their district (raion).
+    District,
     /// Settlements rolled up to their oblast.
     Oblast,
 }
@@ -247,8 +249,9 @@ pub fn compare_claims<'a>(
         let period = period_code(day, opts.window);
         seen.clear();
         for pl in &c.places {
-            let key = match (opts.rollup, &pl.oblast) {
-                (Rollup::Oblast, Some(o)) => ("", Some(o.as_str())),
+            let key = match (opts.rollup, &pl.oblast, &pl.district) {
+                (Rollup::Oblast, Some(o), _) => ("", Some(o.as_str())),
+                (Rollup::District, Some(o), Some(d)) => (d.as_str(), Some(o.as_str())),
                 _ => (pl.name.as_str(), pl.oblast.as_deref()),
             };
             let pid = *place_ids.entry(key).or_insert_with(|| {
@@ -271,6 +274,8 @@ pub fn compare_claims<'a>(
             let (name, oblast, lat, lon) = places[pid as usize];
             let (place, lat, lon) = if name.is_empty() {
                 (format!("{} oblast", oblast.unwrap_or_default()), None, None)
+            } else if opts.rollup == Rollup::District && name.ends_with(" raion") {
+                (name.to_owned(), None, None)
             } else {
                 (name.to_owned(), lat, lon)
             };

@@ -340,6 +340,8 @@ pub struct PlaceRef {
     /// The name as normalised (English, KMU 2010 spelling where known).
     pub name: String,
     pub oblast: Option<String>,
+    /// The district (raion), for settlements from the register.
+    pub district: Option<String>,
     /// Gazetteer id (`katottg:…`, `geonames:…`, `feature:…`).
     pub id: Option<String>,
     pub lat: Option<f64>,

@@ -78,6 +78,7 @@ impl Place {
         PlaceRef {
             name: self.name.to_owned(),
             oblast: self.oblast.map(str::to_owned),
+            district: self.district.map(str::to_owned),
             id: Some(self.id.to_owned()),
             lat: self.lat,
             lon: self.lon,
