@@ -61,6 +61,20 @@ const UNVERIFIED: &[&str] = &[
     "не удалось независимо проверить",
 ];
 
+/// Sentences about the reporting, not the war ("The Kremlin declined to comment").
+const NO_COMMENT: &[&str] = &[
+    "declined to comment",
+    "did not respond to",
+    "did not immediately respond",
+    "has not commented",
+    "have not commented",
+    "could not be reached",
+    "did not comment",
+    "відмовилися коментувати",
+    "отказались комментировать",
+    "не ответили на запрос",
+];
+
 const CORROBORATED: &[&str] = &[
     "geolocated",
     "geo-located",
@@ -413,6 +427,7 @@ enum K {
     Hedge,
     Unverified,
     Corroborated,
+    NoComment,
     War,
     Topic(Topic),
     Signal(f32),
@@ -429,7 +444,14 @@ impl K {
     fn whole_word(self) -> bool {
         matches!(
             self,
-            K::Hedge | K::Unverified | K::Negator | K::They | K::Our | K::Dispute | K::Attempt
+            K::Hedge
+                | K::Unverified
+                | K::NoComment
+                | K::Negator
+                | K::They
+                | K::Our
+                | K::Dispute
+                | K::Attempt
         )
     }
 }
@@ -456,6 +478,9 @@ fn keywords() -> &'static Keywords {
         }
         for p in UNVERIFIED {
             add(p, K::Unverified);
+        }
+        for p in NO_COMMENT {
+            add(p, K::NoComment);
         }
         for p in CORROBORATED {
             add(p, K::Corroborated);
@@ -513,6 +538,8 @@ pub struct Content {
     pub hedged: bool,
     pub unverified_marker: bool,
     pub corroborated: bool,
+    /// About the reporting, not the war ("declined to comment").
+    pub no_comment: bool,
     pub war: bool,
     pub topic: Topic,
     pub stance: Stance,
@@ -551,6 +578,7 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
         hedged: false,
         unverified_marker: false,
         corroborated: false,
+        no_comment: false,
         war: false,
         topic: Topic::General,
         stance: Stance::Neutral,
@@ -608,6 +636,7 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
                 K::Hedge => c.hedged = true,
                 K::Unverified => c.unverified_marker = true,
                 K::Corroborated => c.corroborated = true,
+                K::NoComment => c.no_comment = true,
                 K::War => c.war = true,
                 K::Topic(t) => {
                     let r = topic_order

@@ -106,6 +106,15 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
+    /// Hits in `text` when its lower-case form is already at hand.
+    pub fn hits_lowered(&self, text: &str, lower: &str) -> Vec<Hit> {
+        if lower.len() == text.len() {
+            self.hits_in(lower, text)
+        } else {
+            self.hits(text)
+        }
+    }
+
     /// Whole-word hits in `text` (matched case-insensitively).
     pub fn hits(&self, text: &str) -> Vec<Hit> {
         let lower = text.to_lowercase();

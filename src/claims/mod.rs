@@ -660,8 +660,7 @@ fn is_cue(word: &str) -> Option<String> {
     None
 }
 
-fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
-    let lower = s.to_lowercase();
+fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
     let same_len = lower.len() == s.len();
     let quotes = quoted_ranges(s);
     // Cue verbs outside quotations, and "according to" phrases.
@@ -680,14 +679,14 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
     }
     let mut according: Vec<(usize, &str)> = Vec::new();
     if same_len {
-        for a in ACCORDING {
-            let mut from = 0;
-            while let Some(i) = lower[from..].find(a) {
-                let p = from + i;
-                from = p + a.len();
-                if !in_ranges(&quotes, p) {
-                    according.push((p, a));
-                }
+        static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+        let ac = AC.get_or_init(|| {
+            aho_corasick::AhoCorasick::new(ACCORDING)
+                .unwrap_or_else(|e| unreachable!("fixed patterns build: {e}"))
+        });
+        for m in ac.find_iter(lower) {
+            if !in_ranges(&quotes, m.start()) {
+                according.push((m.start(), ACCORDING[m.pattern().as_usize()]));
             }
         }
     }
@@ -700,7 +699,7 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
         };
     }
     let scan = Scan {
-        hits: lexicon().hits(s),
+        hits: lexicon().hits_lowered(s, lower),
         names: person_names(s),
     };
     let mut found: Vec<(usize, Speaker, String)> = Vec::new();
@@ -834,14 +833,13 @@ fn attribute(s: &str, ctx: &mut Ctx<'_>) -> Attributed {
 /// Place names in a sentence, minus names that are part of a claimant ("Kyiv Independent",
 /// "Khortytsia group"), of a person's name ("Volodymyr Zelensky") or stand for a side ("Kyiv's
 /// forces", "Kyiv sources").
-fn place_mentions(text: &str) -> Vec<places::Mention> {
+fn place_mentions(text: &str, lower: &str) -> Vec<places::Mention> {
     let found = places::find(text);
     if found.is_empty() {
         return found;
     }
-    let hits = lexicon().hits(text);
+    let hits = lexicon().hits_lowered(text, lower);
     let names = person_names(text);
-    let lower = text.to_lowercase();
     // "Загрызово Харьковской области" is a place and its oblast, not a person's name.
     let found_spans: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
     found
@@ -919,6 +917,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         line: u32,
         span: (usize, usize),
         text: String,
+        lower: String,
         para: usize,
         attr: Attributed,
         quote: bool,
@@ -947,11 +946,13 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             } else {
                 quote_count % 2 == 1
             };
-            let attr = attribute(sent, &mut ctx);
+            let lower = sent.to_lowercase();
+            let attr = attribute(sent, &lower, &mut ctx);
             raws.push(Raw {
                 line: l.src_line,
                 span: (l.start + s, l.start + e),
                 text: sent.to_owned(),
+                lower,
                 para: li,
                 quote: quoted_len > 12,
                 pure_quote,
@@ -1015,7 +1016,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let mut since_marker = 0usize;
     let mut previous_pushed = false;
     for r in raws {
-        let lower = r.text.to_lowercase();
+        let lower = r.lower.as_str();
         // "Про це повідомляє Генштаб." / "This was reported by the General Staff.": the
         // attribution of the sentence before, not a claim of its own.
         let back_attribution = [
@@ -1073,22 +1074,10 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             unverified_here = true;
         }
         // "The Kremlin declined to comment": about the reporting, not the war.
-        const NO_COMMENT: &[&str] = &[
-            "declined to comment",
-            "did not respond to",
-            "did not immediately respond",
-            "has not commented",
-            "have not commented",
-            "could not be reached",
-            "did not comment",
-            "відмовилися коментувати",
-            "отказались комментировать",
-            "не ответили на запрос",
-        ];
-        if NO_COMMENT.iter().any(|p| lower.contains(p)) {
+        if content.no_comment {
             continue;
         }
-        let mentions = place_mentions(&r.text);
+        let mentions = place_mentions(&r.text, lower);
         let sentence_ids = vec![0usize; mentions.len()];
         let chosen = places::resolve(&mentions, &sentence_ids);
         let mut place_refs = Vec::new();

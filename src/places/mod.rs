@@ -92,6 +92,8 @@ pub struct Index {
     forms: FxMap<&'static str, Vec<u32>>,
     /// Cyrillic names ending in a vowel, without it, for inflected forms (Авдіївки → Авдіївка).
     stems: FxMap<&'static str, Vec<u32>>,
+    /// First words of names of several words, with the most words such a name has.
+    first_words: FxMap<&'static str, u8>,
 }
 
 /// Lower case, apostrophes removed, ё as е, hyphens as spaces, spaces collapsed.
@@ -129,6 +131,7 @@ impl Index {
         forms.reserve(220_000);
         let mut stems: FxMap<&'static str, Vec<u32>> = FxMap::default();
         stems.reserve(60_000);
+        let mut first_words: FxMap<&'static str, u8> = FxMap::default();
         for line in DATA.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -175,6 +178,11 @@ impl Index {
                     continue;
                 }
                 forms.entry(form).or_default().push(idx);
+                if let Some((first, _)) = form.split_once(' ') {
+                    let words = form.split(' ').count().min(3) as u8;
+                    let e = first_words.entry(first).or_insert(1);
+                    *e = (*e).max(words);
+                }
                 if primary[0].is_empty() && form.eq_ignore_ascii_case(name) {
                     primary[0] = form;
                 }
@@ -207,6 +215,7 @@ impl Index {
             places,
             forms,
             stems,
+            first_words,
         }
     }
 }
@@ -325,7 +334,9 @@ pub fn find(text: &str) -> Vec<Mention> {
             continue;
         }
         let mut found = None;
-        for n in (1..=3).rev() {
+        let key0 = normalise(&text[t.start..t.end]);
+        let max_n = idx.first_words.get(key0.as_str()).copied().unwrap_or(1) as usize;
+        for n in (1..=max_n).rev() {
             if i + n > toks.len() {
                 continue;
             }
@@ -340,7 +351,11 @@ pub fn find(text: &str) -> Vec<Mention> {
             {
                 continue;
             }
-            let key = normalise(span);
+            let key = if n == 1 {
+                key0.clone()
+            } else {
+                normalise(span)
+            };
             if n == 1 && STOP.contains(&key.as_str()) {
                 break;
             }
@@ -349,21 +364,24 @@ pub fn find(text: &str) -> Vec<Mention> {
                 break;
             }
             if t.cyr {
-                // Case endings on the last word.
-                let chars: Vec<char> = key.chars().collect();
-                for k in 1..=3.min(chars.len().saturating_sub(4)) {
-                    let stem: String = chars[..chars.len() - k].iter().collect();
-                    let ending: String = chars[chars.len() - k..].iter().collect();
-                    if !ending.chars().all(|c| "аеиоуюяіїєйыхмьг".contains(c)) {
+                // Case endings on the last word (up to three letters).
+                let n_chars = key.chars().count();
+                for (pos, ch) in key
+                    .char_indices()
+                    .rev()
+                    .take(3.min(n_chars.saturating_sub(4)))
+                {
+                    if !"аеиоуюяіїєйыхмьг".contains(ch) {
                         break;
                     }
+                    let stem = &key[..pos];
                     if let Some(c) = idx
                         .forms
-                        .get(stem.as_str())
+                        .get(stem)
                         .filter(|_| !stem.ends_with(VOWELS))
-                        .or_else(|| idx.stems.get(stem.as_str()))
+                        .or_else(|| idx.stems.get(stem))
                     {
-                        found = Some((n, c.clone(), stem));
+                        found = Some((n, c.clone(), stem.to_owned()));
                         break;
                     }
                 }
