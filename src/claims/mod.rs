@@ -1056,7 +1056,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             Some(false) => Some(1.0),
             None => None,
         };
-        let content = content::read(&lower, they_side);
+        let content = content::read(lower, they_side);
         let mut unverified_here = false;
         if content.unverified_marker {
             for c in &mut out[since_marker..] {
