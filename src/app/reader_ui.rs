@@ -13,6 +13,41 @@ use crate::model::{ArticleId, Claim, ClaimId, Edit, LineDecision, MetaField};
 #[derive(Default)]
 pub struct ReaderView {
     drafts: HashMap<(ArticleId, MetaField), String>,
+    notes_draft: Option<(ArticleId, String)>,
+}
+
+/// The researcher's notes on an article, saved when the field loses focus.
+fn notes_editor(ui: &mut egui::Ui, app: &mut App, id: &ArticleId, current: &str) {
+    egui::CollapsingHeader::new(if current.is_empty() {
+        "Notes".to_owned()
+    } else {
+        format!("Notes ({} characters)", current.chars().count())
+    })
+    .id_salt("article-notes")
+    .show(ui, |ui| {
+        let mut text = match &app.view.reader.notes_draft {
+            Some((a, t)) if a == id => t.clone(),
+            _ => current.to_owned(),
+        };
+        let r = ui.add(
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text("Your notes on this article"),
+        );
+        if r.changed() {
+            app.view.reader.notes_draft = Some((id.clone(), text.clone()));
+        }
+        if r.lost_focus()
+            && let Some((a, t)) = app.view.reader.notes_draft.take()
+            && t != current
+        {
+            app.command(Command::Edit(Edit::SetNotes {
+                article: a,
+                notes: t,
+            }));
+        }
+    });
 }
 
 fn meta_editor(ui: &mut egui::Ui, app: &mut App, id: &ArticleId) {
@@ -96,6 +131,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         return;
     };
     meta_editor(ui, app, &id);
+    notes_editor(ui, app, &id, &article.notes);
     ui.horizontal(|ui| {
         ui.label(
             egui::RichText::new(format!(

@@ -700,6 +700,31 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
         })
         .map(|(i, _)| i)
         .collect();
+    // "Despite daily assaults by Russian forces trying to regain control, …": the concession
+    // is not the claim; its signals count little.
+    let mut conceded = vec![false; n];
+    for (wi, &st) in word_starts.iter().enumerate() {
+        let rest = &lower[st..];
+        if [
+            "despite ",
+            "although ",
+            "even though ",
+            "попри ",
+            "несмотря ",
+            "незважаючи ",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+        {
+            let clause_end = rest.find([',', ';']).map_or(lower.len(), |e| st + e);
+            for (j, &s2) in word_starts.iter().enumerate().skip(wi) {
+                if s2 >= clause_end {
+                    break;
+                }
+                conceded[j] = true;
+            }
+        }
+    }
     let mut score = 0.0f32;
     for i in 0..n {
         let Some(weight) = signal[i] else { continue };
@@ -741,6 +766,9 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
             v = -v;
         }
         if tried && !negated {
+            v *= 0.3;
+        }
+        if conceded[i] {
             v *= 0.3;
         }
         score += v;
