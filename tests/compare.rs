@@ -313,3 +313,22 @@ fn held_out_verdicts() {
     let k = find("Kupiansk", Topic::Attacks).expect("Kupiansk attacks row");
     assert_eq!(k.verdict, Verdict::Mixed, "{}", k.reason);
 }
+
+/// The sample articles: Ukrainian officials say Kupiansk is held, Russian milbloggers concede
+/// it is lost — agreement across opposed camps, as DOMAIN.md describes.
+#[test]
+fn sample_kupiansk_is_agreement_across_opposed_camps() {
+    let p = crosscheck::app::sample_project();
+    let an = analyze_project(&p);
+    let cmp = compare_project(&p, &an, &Options::default());
+    let k = cmp
+        .iter()
+        .find(|c| c.place == "Kupiansk" && c.topic == Topic::Control)
+        .expect("Kupiansk control row");
+    assert_eq!(k.verdict, Verdict::Agree, "{}", k.reason);
+    assert!(k.reason.contains("opposed camps agree"), "{}", k.reason);
+    assert!(
+        k.positions.contains_key(&Camp::RussianMilblogger)
+            && k.positions.contains_key(&Camp::UkrainianOfficial)
+    );
+}
