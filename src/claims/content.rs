@@ -473,55 +473,32 @@ fn keywords() -> &'static Keywords {
                 kinds.push(vec![k]);
             }
         };
-        for p in HEDGES {
-            add(p, K::Hedge);
-        }
-        for p in UNVERIFIED {
-            add(p, K::Unverified);
-        }
-        for p in NO_COMMENT {
-            add(p, K::NoComment);
-        }
-        for p in CORROBORATED {
-            add(p, K::Corroborated);
-        }
-        for p in WAR {
-            add(p, K::War);
-        }
-        for (list, t) in [
-            (SURRENDER, Topic::Surrender),
-            (CONTROL, Topic::Control),
-            (ATTACKS, Topic::Attacks),
-            (STRIKES, Topic::Strikes),
-            (MOVEMENT, Topic::Movement),
-        ] {
+        let lists: [(&[&'static str], K); 17] = [
+            (HEDGES, K::Hedge),
+            (UNVERIFIED, K::Unverified),
+            (NO_COMMENT, K::NoComment),
+            (CORROBORATED, K::Corroborated),
+            (WAR, K::War),
+            (SURRENDER, K::Topic(Topic::Surrender)),
+            (CONTROL, K::Topic(Topic::Control)),
+            (ATTACKS, K::Topic(Topic::Attacks)),
+            (STRIKES, K::Topic(Topic::Strikes)),
+            (MOVEMENT, K::Topic(Topic::Movement)),
+            (RU_ACTORS, K::Actor(-1.0)),
+            (UA_ACTORS, K::Actor(1.0)),
+            (THEY, K::They),
+            (OUR, K::Our),
+            (DISPUTES, K::Dispute),
+            (NEGATORS, K::Negator),
+            (ATTEMPTS, K::Attempt),
+        ];
+        for (list, k) in lists {
             for p in list {
-                add(p, K::Topic(t));
+                add(p, k);
             }
         }
         for (p, w) in SIGNALS {
             add(p, K::Signal(*w));
-        }
-        for p in RU_ACTORS {
-            add(p, K::Actor(-1.0));
-        }
-        for p in UA_ACTORS {
-            add(p, K::Actor(1.0));
-        }
-        for p in THEY {
-            add(p, K::They);
-        }
-        for p in OUR {
-            add(p, K::Our);
-        }
-        for p in DISPUTES {
-            add(p, K::Dispute);
-        }
-        for p in NEGATORS {
-            add(p, K::Negator);
-        }
-        for p in ATTEMPTS {
-            add(p, K::Attempt);
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)

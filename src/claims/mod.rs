@@ -969,20 +969,11 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             continue;
         }
         let para = raws[i].para;
+        let speaker_of = |r: &Raw| (r.attr.speaker.clone(), r.attr.cue.clone());
         let next = raws
             .get(i + 1)
             .filter(|r| r.para == para && r.attr.speaker.is_some())
-            .map(|r| {
-                (
-                    r.attr.speaker.clone(),
-                    r.attr.cue.clone(),
-                    r.attr
-                        .relays
-                        .iter()
-                        .map(|x| x.name.clone())
-                        .collect::<Vec<_>>(),
-                )
-            });
+            .map(speaker_of);
         let prev = (i > 0)
             .then(|| &raws[i - 1])
             .filter(|r| {
@@ -990,23 +981,13 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                     && r.attr.speaker.is_some()
                     && (r.quote || r.pure_quote)
             })
-            .map(|r| {
-                (
-                    r.attr.speaker.clone(),
-                    r.attr.cue.clone(),
-                    r.attr
-                        .relays
-                        .iter()
-                        .map(|x| x.name.clone())
-                        .collect::<Vec<_>>(),
-                )
-            });
+            .map(speaker_of);
         let from = if raws[i].ends_open_quote {
             next.or(prev)
         } else {
             prev.or(next)
         };
-        if let Some((sp, cue, _)) = from {
+        if let Some((sp, cue)) = from {
             raws[i].attr.speaker = sp;
             raws[i].attr.cue = cue;
         }
