@@ -340,3 +340,34 @@ fn merge_conflicts_are_flagged_and_can_be_settled() {
         Some("Other Researcher")
     );
 }
+
+#[test]
+fn selected_text_in_the_reader_becomes_a_claim() {
+    let mut h = sample_app();
+    let id = h.state().view.selected.clone().unwrap();
+    let an = h.state().analysis.articles[&id].clone();
+    let text = &an.doc.text;
+    let start = text.find("Pokrovsk sector of the front line").unwrap();
+    let end = start + "Pokrovsk sector of the front line is the primary vector".len();
+    h.state_mut().view.reader.selection = Some((id.clone(), start, end));
+    h.run_steps(2);
+    h.get_by_label("Add selection as claim").click();
+    settle(&mut h);
+    let a = &h.state().project.articles[&id];
+    assert_eq!(a.user_claims.len(), 1);
+    assert_eq!(
+        a.user_claims[0].text,
+        "Pokrovsk sector of the front line is the primary vector"
+    );
+    assert!(
+        h.state().analysis.articles[&id]
+            .claims
+            .iter()
+            .any(|c| c.id == a.user_claims[0].id),
+        "the hand-made claim is in the table"
+    );
+    // Undo removes it again.
+    h.state_mut().command(Command::Undo);
+    settle(&mut h);
+    assert!(h.state().project.articles[&id].user_claims.is_empty());
+}

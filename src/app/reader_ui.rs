@@ -14,6 +14,29 @@ use crate::model::{ArticleId, Claim, ClaimId, Edit, LineDecision, MetaField};
 pub struct ReaderView {
     drafts: HashMap<(ArticleId, MetaField), String>,
     notes_draft: Option<(ArticleId, String)>,
+    /// Text selected in the cleaned column: article, byte range in the analysed text.
+    pub selection: Option<(ArticleId, usize, usize)>,
+}
+
+/// A claim made by hand from a span of the analysed text.
+fn user_claim(
+    id: &ArticleId,
+    an: &crate::analysis::ArticleAnalysis,
+    start: usize,
+    end: usize,
+) -> Claim {
+    let line = an
+        .doc
+        .lines
+        .get(an.doc.line_at(start))
+        .map_or(0, |l| l.src_line);
+    Claim {
+        id: ClaimId::user(id, start, end),
+        line,
+        span: (start, end),
+        text: an.doc.text[start..end].trim().to_owned(),
+        ..Claim::default()
+    }
 }
 
 /// The researcher's notes on an article, saved when the field loses focus.
@@ -176,6 +199,29 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         });
     let scroll_to = app.view.scroll_to_line.take();
 
+    // Select words in the cleaned text, then make a claim of them.
+    let mut selection = app
+        .view
+        .reader
+        .selection
+        .clone()
+        .filter(|(a, s, e)| *a == id && *e <= an.doc.text.len() && s < e);
+    let mut out: Vec<Command> = Vec::new();
+    ui.horizontal(|ui| {
+        match &selection {
+            Some((_, s, e)) => {
+                let snippet: String = an.doc.text[*s..*e].chars().take(80).collect();
+                if ui.button("Add selection as claim").clicked() {
+                    out.push(Command::Edit(Edit::AddClaim { article: id.clone(), claim: user_claim(&id, an, *s, *e) }));
+                }
+                ui.label(egui::RichText::new(format!("“{}”", snippet.trim())).italics());
+            }
+            None => {
+                ui.label(egui::RichText::new("Select words in the cleaned text to add them as a claim; right-click a line for its sentences.").weak());
+            }
+        }
+    });
+
     let font_h = ui.text_style_height(&egui::TextStyle::Body);
     let avail = ui.available_width();
     let col_w = ((avail - 60.0) / 2.0).max(120.0);
@@ -190,7 +236,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
             ((chars / per_line).ceil().max(1.0)) * (font_h + 2.0) + 6.0
         })
         .collect();
-    let mut out: Vec<Command> = Vec::new();
     let mut table = TableBuilder::new(ui)
         .id_salt(("reader", &id.0))
         .striped(false)
@@ -276,9 +321,40 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                 });
                 row.col(|ui| {
                     if kept {
-                        let resp =
-                            ui.add(egui::Label::new(text).wrap().sense(egui::Sense::click()));
+                        // Selectable, read-only: select words to make a claim of them.
+                        let mut buf: &str = text;
+                        let output = egui::TextEdit::multiline(&mut buf)
+                            .id_salt(("clean-line", &id.0, i))
+                            .frame(egui::Frame::NONE)
+                            .margin(egui::Margin::ZERO)
+                            .desired_rows(1)
+                            .desired_width(ui.available_width())
+                            .show(ui);
+                        if let Some(r) = output.cursor_range {
+                            let chars = r.as_sorted_char_range();
+                            let byte = |c: usize| {
+                                text.char_indices().nth(c).map_or(text.len(), |(b, _)| b)
+                            };
+                            let (s, e) = (byte(chars.start.0), byte(chars.end.0));
+                            if e > s && !text[s..e].trim().is_empty() {
+                                selection = Some((id.clone(), l.start + s, l.start + e));
+                            }
+                        }
+                        let resp = output.response;
                         resp.context_menu(|ui| {
+                            if let Some((_, s, e)) = selection
+                                .clone()
+                                .filter(|(a, s, _)| *a == id && an.doc.line_at(*s) == i)
+                            {
+                                if ui.button("Add the selected text as a claim").clicked() {
+                                    out.push(Command::Edit(Edit::AddClaim {
+                                        article: id.clone(),
+                                        claim: user_claim(&id, an, s, e),
+                                    }));
+                                    ui.close();
+                                }
+                                ui.separator();
+                            }
                             ui.label(egui::RichText::new("Add a claim from this line").strong());
                             for (s, e) in crate::claims::sentence_spans(text) {
                                 let sentence = &text[s..e];
@@ -305,6 +381,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                 });
             });
         });
+    app.view.reader.selection = selection;
     for c in out {
         app.command(c);
     }
