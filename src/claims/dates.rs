@@ -94,7 +94,19 @@ pub fn find_dates(s: &str, article: Option<NaiveDate>) -> Vec<DateFound> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let lw = w[i].text.to_lowercase();
+        let first = w[i].text.chars().next().unwrap_or(' ');
+        // Only capitalised words (English months and days), Cyrillic words and numbers can
+        // start a date; skip the rest without looking them up.
+        let cyrillic = ('\u{400}'..='\u{4ff}').contains(&first);
+        let candidate = first.is_uppercase() || cyrillic;
+        if !candidate
+            && !first.is_ascii_digit()
+            && !w[i].text.eq_ignore_ascii_case("yesterday")
+            && !w[i].text.eq_ignore_ascii_case("today")
+        {
+            i += 1;
+            continue;
+        }
         // Full dates with a year first.
         if let Some(m) = month_from_word(w[i].text).filter(|_| {
             w[i].text.chars().next().is_some_and(char::is_uppercase)
@@ -227,6 +239,7 @@ pub fn find_dates(s: &str, article: Option<NaiveDate>) -> Vec<DateFound> {
             i += 1;
             continue;
         }
+        let lw = w[i].text.to_lowercase();
         let rel = match lw.as_str() {
             "yesterday" | "вчора" | "вчера" => Some(-1),
             "today" | "сьогодні" | "сегодня" => Some(0),

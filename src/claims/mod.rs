@@ -399,7 +399,10 @@ fn person_names(s: &str) -> Vec<(usize, usize)> {
     ];
     for (b, e, sep) in words {
         let w = &s[b..e];
-        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        let bare = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
         let cap = w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase);
         if cap && !NOT_NAMES.contains(&w) && !NOT_NAMES.contains(&bare) {
