@@ -158,8 +158,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     ui.horizontal(|ui| {
         ui.label(
             egui::RichText::new(format!(
-                "{} · {} · {} lines, {} kept · {} claims",
+                "{} · {} · {} · {} lines, {} kept · {} claims",
                 article.source.file_name,
+                article.source.format.label(),
                 article.source.encoding,
                 an.doc.lines.len(),
                 an.kept.iter().filter(|k| **k).count(),

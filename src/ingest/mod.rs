@@ -45,21 +45,6 @@ pub enum ImportError {
     NoText { path: PathBuf },
 }
 
-impl ImportError {
-    /// The file the error is about.
-    pub fn path(&self) -> &Path {
-        match self {
-            ImportError::Io { path, .. }
-            | ImportError::Empty { path }
-            | ImportError::Decode { path, .. }
-            | ImportError::TooLarge { path, .. }
-            | ImportError::Unsupported { path }
-            | ImportError::Telegram { path, .. }
-            | ImportError::NoText { path } => path,
-        }
-    }
-}
-
 /// The format a file name suggests, if any.
 pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path

@@ -433,10 +433,6 @@ impl ClaimEdit {
             note
         );
     }
-
-    pub fn is_empty(&self) -> bool {
-        *self == ClaimEdit::default()
-    }
 }
 
 /// One article: verbatim raw text, import facts, and the user's edits. Analysis results are
@@ -536,13 +532,5 @@ impl Project {
         }
         self.articles.insert(article.id.clone(), article);
         true
-    }
-
-    /// Number of user claims plus claim edits, for status lines.
-    pub fn edit_count(&self) -> usize {
-        self.articles
-            .values()
-            .map(|a| a.claim_edits.len() + a.line_decisions.len() + a.user_claims.len())
-            .sum()
     }
 }

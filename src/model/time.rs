@@ -1,6 +1,6 @@
 //! Dates with their precision: a date alone is not midnight, a month and day need no year.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 /// A point in time known only as precisely as the source says.
@@ -77,15 +77,6 @@ impl PartialDate {
     pub fn contract_day(self) -> Option<String> {
         self.day().map(|d| d.format("%Y-%m-%d").to_string())
     }
-
-    pub fn year(self) -> Option<i32> {
-        match self {
-            PartialDate::MonthDay { .. } => None,
-            PartialDate::Month { year, .. } => Some(year),
-            PartialDate::Day(d) => Some(d.year()),
-            PartialDate::Minute(dt) => Some(dt.year()),
-        }
-    }
 }
 
 impl std::fmt::Display for PartialDate {
@@ -122,6 +113,5 @@ mod tests {
     fn month_day_has_no_contract_day() {
         let d = PartialDate::MonthDay { month: 12, day: 24 };
         assert_eq!(d.contract(), None);
-        assert_eq!(d.year(), None);
     }
 }
