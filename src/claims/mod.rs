@@ -635,6 +635,8 @@ struct Attributed {
     cue: Option<String>,
     relays: Vec<Speaker>,
     cue_pos: Option<usize>,
+    /// The sentence's lexicon hits and names, when attribution needed them.
+    scan: Option<Scan>,
 }
 
 type CueSet =
@@ -699,6 +701,7 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
             cue: None,
             relays: Vec::new(),
             cue_pos: None,
+            scan: None,
         };
     }
     let scan = Scan {
@@ -775,6 +778,7 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
             cue: None,
             relays: Vec::new(),
             cue_pos: None,
+            scan: Some(scan),
         };
     }
     // The first claimant speaks, unless it only relays: "According to X, Y reported …" or
@@ -822,6 +826,7 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
             cue: Some(cue),
             relays,
             cue_pos: Some(pos),
+            scan: Some(scan),
         };
     }
     ctx.remember(&main);
@@ -830,19 +835,27 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         cue: Some(cue),
         relays,
         cue_pos: Some(pos),
+        scan: Some(scan),
     }
 }
 
 /// Place names in a sentence, minus names that are part of a claimant ("Kyiv Independent",
 /// "Khortytsia group"), of a person's name ("Volodymyr Zelensky") or stand for a side ("Kyiv's
 /// forces", "Kyiv sources").
-fn place_mentions(text: &str, lower: &str) -> Vec<places::Mention> {
+fn place_mentions(text: &str, lower: &str, scan: Option<&Scan>) -> Vec<places::Mention> {
     let found = places::find(text);
     if found.is_empty() {
         return found;
     }
-    let hits = lexicon().hits_lowered(text, lower);
-    let names = person_names(text);
+    let own;
+    let scan = match scan {
+        Some(s) => s,
+        None => {
+            own = Scan { hits: lexicon().hits_lowered(text, lower), names: person_names(text) };
+            &own
+        }
+    };
+    let (hits, names) = (&scan.hits, &scan.names);
     // "Загрызово Харьковской области" is a place and its oblast, not a person's name.
     let found_spans: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
     found
@@ -1061,7 +1074,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         if content.no_comment {
             continue;
         }
-        let mentions = place_mentions(&r.text, lower);
+        let mentions = place_mentions(&r.text, lower, r.attr.scan.as_ref());
         let sentence_ids = vec![0usize; mentions.len()];
         let chosen = places::resolve(&mentions, &sentence_ids);
         let mut place_refs = Vec::new();
