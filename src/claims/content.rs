@@ -530,15 +530,32 @@ fn is_word_char(c: char) -> bool {
 /// speaker's opponents, when the speaker's side is known.
 pub fn read(lower: &str, they_side: Option<f32>) -> Content {
     let kw = keywords();
-    // Word starts, for mapping hits to words.
+    // Keywords that start a word (one automaton pass).
+    let found: Vec<(usize, usize, usize)> = kw
+        .ac
+        .find_overlapping_iter(lower)
+        .filter(|m| {
+            !lower[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+        })
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    // Who a sentence favours needs word positions only when it has a signal word.
+    let has_signal = found
+        .iter()
+        .any(|&(_, _, p)| kw.kinds[p].iter().any(|k| matches!(k, K::Signal(_))));
     let mut word_starts: Vec<usize> = Vec::new();
-    let mut prev_word = false;
-    for (i, c) in lower.char_indices() {
-        let w = is_word_char(c);
-        if w && !prev_word {
-            word_starts.push(i);
+    if has_signal {
+        let mut prev_word = false;
+        for (i, c) in lower.char_indices() {
+            let w = is_word_char(c);
+            if w && !prev_word {
+                word_starts.push(i);
+            }
+            prev_word = w;
         }
-        prev_word = w;
     }
     let n = word_starts.len();
     let mut actor: Vec<Option<f32>> = vec![None; n];
@@ -595,18 +612,25 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
             "were" | "was" | "been" | "being" | "is" | "are" | "було" | "були" | "был" | "были"
         );
     }
-    for m in kw.ac.find_overlapping_iter(lower) {
-        let (s, e) = (m.start(), m.end());
-        // Every keyword starts a word.
-        if lower[..s].chars().next_back().is_some_and(is_word_char) {
-            continue;
-        }
+    for &(s, e, pattern) in &found {
         let ends_word = !lower[e..].chars().next().is_some_and(is_word_char);
-        let Ok(wi) = word_starts.binary_search(&s) else {
-            continue;
-        };
-        for &k in &kw.kinds[m.pattern().as_usize()] {
+        let wi = word_starts.binary_search(&s).unwrap_or(usize::MAX);
+        for &k in &kw.kinds[pattern] {
             if k.whole_word() && !ends_word {
+                continue;
+            }
+            // Word-level facts matter only for the stance of sentences with a signal.
+            if wi == usize::MAX
+                && !matches!(
+                    k,
+                    K::Hedge
+                        | K::Unverified
+                        | K::Corroborated
+                        | K::NoComment
+                        | K::War
+                        | K::Topic(_)
+                )
+            {
                 continue;
             }
             match k {

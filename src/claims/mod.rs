@@ -851,7 +851,10 @@ fn place_mentions(text: &str, lower: &str, scan: Option<&Scan>) -> Vec<places::M
     let scan = match scan {
         Some(s) => s,
         None => {
-            own = Scan { hits: lexicon().hits_lowered(text, lower), names: person_names(text) };
+            own = Scan {
+                hits: lexicon().hits_lowered(text, lower),
+                names: person_names(text),
+            };
             &own
         }
     };
