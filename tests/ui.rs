@@ -27,7 +27,9 @@ fn settle(h: &mut Harness<'_, App>) {
 }
 
 fn sample_app() -> Harness<'static, App> {
-    let mut h = harness(App::new(None, Settings::default(), None));
+    let mut app = App::new(None, Settings::default(), None);
+    app.file_dialogs = false;
+    let mut h = harness(app);
     settle(&mut h);
     h
 }
@@ -370,4 +372,31 @@ fn selected_text_in_the_reader_becomes_a_claim() {
     h.state_mut().command(Command::Undo);
     settle(&mut h);
     assert!(h.state().project.articles[&id].user_claims.is_empty());
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_saving_first_then_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_app();
+    let id = h.state().project.articles.keys().next().unwrap().clone();
+    h.state_mut().command(Command::Edit(Edit::SetNotes {
+        article: id,
+        notes: "to keep".into(),
+    }));
+    settle(&mut h);
+    h.state_mut().command(Command::Quit);
+    settle(&mut h);
+    h.get_by_label("Save changes?");
+    // The project has no name yet: "Save" asks for one (here answered directly), saves, then quits.
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    let path = dir.path().join("kept.ron");
+    h.state_mut().answer_pick(vec![path.clone()]);
+    settle(&mut h);
+    assert!(path.exists());
+    assert!(!h.state().dirty());
+    assert!(
+        h.state().quit_requested(),
+        "the quit resumes after the save"
+    );
 }

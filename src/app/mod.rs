@@ -164,6 +164,11 @@ pub struct App {
     untitled_recovery: Option<PathBuf>,
     commands: Vec<Command>,
     pending_pick: Option<(Pick, std::sync::mpsc::Receiver<Vec<PathBuf>>)>,
+    /// What to do after a Save As that the unsaved-changes prompt asked for.
+    after_save_as: Option<AfterSave>,
+    /// Whether to open native file dialogs (off for headless use).
+    pub file_dialogs: bool,
+    unanswered_pick: Option<Pick>,
     quit_confirmed: bool,
     theme_applied: Option<bool>,
 }
@@ -200,6 +205,9 @@ impl App {
             untitled_recovery: storage_dir.map(|d| d.join("untitled.ron.recovery")),
             commands: Vec::new(),
             pending_pick: None,
+            after_save_as: None,
+            file_dialogs: true,
+            unanswered_pick: None,
             quit_confirmed: false,
             theme_applied: None,
         };
@@ -221,6 +229,11 @@ impl App {
             }
         }
         app
+    }
+
+    /// Whether the user asked to quit and nothing stands in the way.
+    pub fn quit_requested(&self) -> bool {
+        self.quit_confirmed
     }
 
     /// Whether there are unsaved changes.
@@ -393,6 +406,11 @@ impl App {
     }
 
     fn start_pick(&mut self, pick: Pick) {
+        if !self.file_dialogs {
+            // Headless (tests): the pick waits for `answer_pick`.
+            self.unanswered_pick = Some(pick);
+            return;
+        }
         let start_dir = self
             .path
             .as_ref()
@@ -473,7 +491,8 @@ impl App {
                 } else {
                     p
                 };
-                self.start_save(p, AfterSave::Nothing);
+                let then = self.after_save_as.take().unwrap_or(AfterSave::Nothing);
+                self.start_save(p, then);
             }
             Command::Import(paths) => self.start_import(paths),
             Command::Merge(path) => {
@@ -569,7 +588,11 @@ impl App {
                     UnsavedAnswer::Cancel => {}
                     UnsavedAnswer::Save => match self.path.clone() {
                         Some(p) => self.start_save(p, then),
-                        None => self.start_pick(Pick::SaveAs),
+                        None => {
+                            // Resume the quit/open/new once the project has a name and is saved.
+                            self.after_save_as = Some(then);
+                            self.start_pick(Pick::SaveAs);
+                        }
                     },
                     UnsavedAnswer::Discard => {
                         if let Some(r) = self.recovery_file() {
@@ -810,7 +833,20 @@ impl App {
             Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
         };
         self.pending_pick = None;
+        self.picked(pick, paths);
+    }
+
+    /// Answer the file dialog the app is waiting for (headless use: tests, scripting).
+    pub fn answer_pick(&mut self, paths: Vec<PathBuf>) {
+        if let Some(pick) = self.unanswered_pick.take() {
+            self.picked(pick, paths);
+        }
+    }
+
+    fn picked(&mut self, pick: Pick, paths: Vec<PathBuf>) {
         let Some(first) = paths.first().cloned() else {
+            // Cancelled: nothing waits on this pick any more.
+            self.after_save_as = None;
             return;
         };
         self.command(match pick {
