@@ -32,6 +32,7 @@ pub fn claim_json(c: &Claim) -> Value {
         "places": c.places.iter().map(|p| json!({
             "name": p.name, "oblast": p.oblast, "district": p.district, "id": p.id, "lat": p.lat, "lon": p.lon,
         })).collect::<Vec<_>>(),
+        "axis": c.axis,
         "date": c.date.and_then(|d| d.contract_day()),
         "date_text": c.date_text,
         "topic": c.topic.word(),

@@ -332,3 +332,42 @@ fn sample_kupiansk_is_agreement_across_opposed_camps() {
             && k.positions.contains_key(&Camp::UkrainianOfficial)
     );
 }
+
+/// Villages roll up to the axis the reporting names: Pishchane near Pokrovsk belongs to the
+/// "Pokrovsk sector" Trehubov speaks of; a list of axes names none of them.
+#[test]
+fn villages_roll_up_to_the_axis_the_reporting_names() {
+    let p = crosscheck::app::sample_project();
+    let an = analyze_project(&p);
+    let opts = Options {
+        window: Window::All,
+        rollup: crosscheck::compare::Rollup::Axis,
+    };
+    let cmp = compare_project(&p, &an, &opts);
+    let rows: Vec<&Comparison> = cmp.iter().filter(|c| c.place == "Pokrovsk axis").collect();
+    assert!(
+        !rows.is_empty(),
+        "{:?}",
+        cmp.iter().map(|c| &c.place).collect::<Vec<_>>()
+    );
+    let texts: Vec<String> = rows
+        .iter()
+        .flat_map(|c| c.claims.iter())
+        .filter_map(|r| {
+            an.articles[&r.article]
+                .claims
+                .iter()
+                .find(|x| x.id == r.claim)
+                .map(|x| x.text.clone())
+        })
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("Pishchane near Pokrovsk")),
+        "{texts:#?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("Chasiv Yar")),
+        "another district is not the Pokrovsk axis"
+    );
+    assert!(cmp.iter().any(|c| c.place == "Kupiansk axis"));
+}

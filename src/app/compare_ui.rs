@@ -96,11 +96,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         egui::ComboBox::from_id_salt("rollup")
             .selected_text(match v.options.rollup {
                 Rollup::Place => "each place",
+                Rollup::Axis => "axis",
                 Rollup::District => "district",
                 Rollup::Oblast => "oblast",
             })
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut v.options.rollup, Rollup::Place, "each place");
+                ui.selectable_value(&mut v.options.rollup, Rollup::Axis, "axis");
                 ui.selectable_value(&mut v.options.rollup, Rollup::District, "district");
                 ui.selectable_value(&mut v.options.rollup, Rollup::Oblast, "oblast");
             });

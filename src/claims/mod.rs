@@ -199,6 +199,18 @@ const CUES: &[&str] = &[
     "пише",
 ];
 
+/// Words that make a place name an axis or sector of the front.
+const AXIS_WORDS: &[&str] = &[
+    "axis",
+    "axes",
+    "sector",
+    "direction",
+    "front",
+    "напрям",
+    "направлен",
+    "участ",
+];
+
 const ACCORDING: &[&str] = &[
     "according to",
     "за словами",
@@ -1015,6 +1027,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let mut occurrences: HashMap<String, usize> = HashMap::new();
     let mut since_marker = 0usize;
     let mut previous_pushed = false;
+    let mut current_axis: Option<(String, Option<&'static str>)> = None;
     for r in raws {
         let lower = r.lower.as_str();
         // "Про це повідомляє Генштаб." / "This was reported by the General Staff.": the
@@ -1080,6 +1093,17 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         let mentions = place_mentions(&r.text, lower, r.attr.scan.as_ref());
         let sentence_ids = vec![0usize; mentions.len()];
         let chosen = places::resolve(&mentions, &sentence_ids);
+        // "the Pokrovsk axis", "на Покровському напрямку": the sector this and the following
+        // sentences are about.
+        for (m, &idx) in mentions.iter().zip(&chosen) {
+            let after = lower.get(m.end..).unwrap_or("").trim_start();
+            let after = after.strip_prefix("-").unwrap_or(after).trim_start();
+            // A list ("the Lyman, Siversk and Pokrovsk axes") names several: none of them.
+            if AXIS_WORDS.iter().any(|w| after.starts_with(w)) && !after.starts_with("axes") {
+                let p = &places::index().places[idx as usize];
+                current_axis = Some((format!("{} axis", p.name), p.district));
+            }
+        }
         let mut place_refs = Vec::new();
         for idx in chosen {
             let pr = places::index().places[idx as usize].to_ref();
@@ -1090,6 +1114,11 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                 place_refs.push(pr);
             }
         }
+        // The axis applies to places in its district (the hub's raion).
+        let axis = current_axis
+            .as_ref()
+            .filter(|(_, d)| d.is_some() && place_refs.iter().any(|p| p.district.as_deref() == *d))
+            .map(|(a, _)| a.clone());
         let (speaker, camp, cue) = match &r.attr.speaker {
             Some(sp) => (
                 Some(sp.name.clone()),
@@ -1163,6 +1192,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             quote: r.quote,
             relayed_by: r.attr.relays.iter().map(|x| x.name.clone()).collect(),
             places: place_refs,
+            axis,
             date,
             date_text,
             topic: content.topic,

@@ -44,6 +44,8 @@ pub enum Rollup {
     /// Each settlement on its own.
     #[default]
     Place,
+    /// Settlements rolled up to the axis or sector the reporting names ("Pokrovsk axis").
+    Axis,
     /// Settlements rolled up to their district (raion).
     District,
     /// Settlements rolled up to their oblast.
@@ -250,6 +252,9 @@ pub fn compare_claims<'a>(
         seen.clear();
         for pl in &c.places {
             let key = match (opts.rollup, &pl.oblast, &pl.district) {
+                (Rollup::Axis, _, _) if c.axis.is_some() => {
+                    (c.axis.as_deref().unwrap_or_default(), None)
+                }
                 (Rollup::Oblast, Some(o), _) => ("", Some(o.as_str())),
                 (Rollup::District, Some(o), Some(d)) => (d.as_str(), Some(o.as_str())),
                 _ => (pl.name.as_str(), pl.oblast.as_deref()),
@@ -274,7 +279,7 @@ pub fn compare_claims<'a>(
             let (name, oblast, lat, lon) = places[pid as usize];
             let (place, lat, lon) = if name.is_empty() {
                 (format!("{} oblast", oblast.unwrap_or_default()), None, None)
-            } else if opts.rollup == Rollup::District && name.ends_with(" raion") {
+            } else if name.ends_with(" raion") || name.ends_with(" axis") {
                 (name.to_owned(), None, None)
             } else {
                 (name.to_owned(), lat, lon)

@@ -364,6 +364,9 @@ pub struct Claim {
     pub quote: bool,
     pub relayed_by: Vec<String>,
     pub places: Vec<PlaceRef>,
+    /// The axis or sector of the front the claim is about ("Pokrovsk axis"), when the article
+    /// names one.
+    pub axis: Option<String>,
     pub date: Option<PartialDate>,
     pub date_text: Option<String>,
     pub topic: Topic,
