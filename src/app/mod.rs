@@ -79,6 +79,7 @@ pub enum Pick {
 
 /// Everything a panel can ask for.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // a handful per frame, consumed at once: boxing buys nothing
 pub enum Command {
     Edit(Edit),
     New,
