@@ -499,7 +499,6 @@ impl Ctx<'_> {
             })
     }
 
-    /// The speaker named in a window of text (nearest the cue at `anchor`).
     /// The speaker in `text[ws..we]`, using the sentence's lexicon hits and names.
     fn speaker_in_scan(
         &self,
@@ -509,33 +508,31 @@ impl Ctx<'_> {
         we: usize,
         anchor_at_end: bool,
     ) -> Option<Speaker> {
-        let hits: Vec<Hit> = scan
+        // Positions stay those of the sentence; only hits and names inside the window count.
+        let hits: Vec<&Hit> = scan
             .hits
             .iter()
             .filter(|h| h.start >= ws && h.end <= we)
-            .map(|h| Hit {
-                start: h.start - ws,
-                end: h.end - ws,
-                camp: h.camp,
-                name: h.name.clone(),
-            })
             .collect();
         let names: Vec<(usize, usize)> = scan
             .names
             .iter()
             .filter(|n| n.0 >= ws && n.1 <= we)
-            .map(|n| (n.0 - ws, n.1 - ws))
+            .copied()
             .collect();
-        self.speaker_from(&text[ws..we], hits, &names, anchor_at_end)
+        self.speaker_from(text, ws, we, &hits, &names, anchor_at_end)
     }
 
     fn speaker_from(
         &self,
-        window: &str,
-        hits: Vec<Hit>,
+        text: &str,
+        ws: usize,
+        we: usize,
+        hits: &[&Hit],
         names: &[(usize, usize)],
         anchor_at_end: bool,
     ) -> Option<Speaker> {
+        let window = &text[ws..we];
         let mut pick_hit = if anchor_at_end {
             hits.iter().max_by_key(|h| h.end)
         } else {
@@ -557,8 +554,12 @@ impl Ctx<'_> {
         };
         // A person's full name wins, with the camp of a role next to it.
         if let Some(&(s, e)) = pick_name {
-            let name = window[s..e].trim().to_owned();
-            let name_hits: Vec<&Hit> = hits.iter().filter(|h| h.start >= s && h.end <= e).collect();
+            let name = text[s..e].trim().to_owned();
+            let name_hits: Vec<&Hit> = hits
+                .iter()
+                .filter(|h| h.start >= s && h.end <= e)
+                .copied()
+                .collect();
             let is_org = name_hits.iter().any(|h| {
                 h.end - h.start + 2 >= e - s
                     && !matches!(h.camp, Camp::Media)
@@ -1024,7 +1025,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         }
     }
     let mut out: Vec<Claim> = Vec::new();
-    let mut occurrences: HashMap<String, usize> = HashMap::new();
+    let mut occurrences: HashMap<u64, usize> = HashMap::new();
     let mut since_marker = 0usize;
     let mut previous_pushed = false;
     let mut current_axis: Option<(String, Option<&'static str>)> = None;
@@ -1176,9 +1177,11 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         {
             verification = Verification::Assessed;
         }
-        let key = r.text.trim().to_owned();
-        let occ = occurrences.entry(key.clone()).or_default();
-        let id = ClaimId::derive(&a.id, &key, *occ);
+        let key = r.text.trim();
+        let occ = occurrences
+            .entry(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+            .or_default();
+        let id = ClaimId::derive(&a.id, key, *occ);
         *occ += 1;
         previous_pushed = true;
         out.push(Claim {
