@@ -182,6 +182,18 @@ const INLINE_CREDITS: &[&str] = &[
     "image credit",
 ];
 
+/// Whether the text holds a time of day like "8:03 pm" or "14:33".
+fn has_clock(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
 fn is_timestamp(t: &str) -> bool {
     let b = t.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -255,7 +267,10 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         .any(|w| lower.contains(w));
     let end_marker = (words <= 6 && END_MARKERS.contains(&tp)) || counted_section;
     // A reader comment's header or controls: "Jane says:", "[Reply]", "Report abuse".
+    // A short line with a clock time ("Dec 8th, 2009 at 8:03 pm") heads a comment or a feed item.
+    let clock = words <= 10 && has_clock(&lower);
     let comment_marker = counted_section
+        || clock
         || (words <= 14
             && (lower.ends_with(" says:")
                 || lower.ends_with(" said:")
