@@ -309,7 +309,9 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         && !truncated
         && !caps
         && words >= min_words
-        && (ends_sentence || words >= 25);
+        && (ends_sentence || words >= 25)
+        // Words, not lists of numbers, dates or links ("08/05 - 08/12 (3) 07/29 …").
+        && t.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count() * 10 >= words * 6;
     let headline = pattern.is_none()
         && !caption
         && !byline
