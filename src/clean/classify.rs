@@ -253,22 +253,17 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     if pattern.is_none() && is_reading_time(&lower) {
         pattern = Some("reading time");
     }
+    // "73 Comments", "Comments (73)", "12 responses to …": a counted section heading.
     let counted_section = words <= 8
-        && t.starts_with(|c: char| c.is_ascii_digit())
-        && [
-            "comment",
-            "response",
-            "repl",
-            "thought",
-            "коментар",
-            "комментар",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        && !t.ends_with('.')
+        && t.chars().any(|c| c.is_ascii_digit())
+        && lower.split(|c: char| !c.is_alphabetic()).any(|w| {
+            matches!(w, "comment" | "comments" | "response" | "responses" | "reply" | "replies" | "thoughts" | "коментарі" | "коментарів" | "комментарии" | "комментариев")
+        });
     let end_marker = (words <= 6 && END_MARKERS.contains(&tp)) || counted_section;
     // A reader comment's header or controls: "Jane says:", "[Reply]", "Report abuse".
     // A short line with a clock time ("Dec 8th, 2009 at 8:03 pm") heads a comment or a feed item.
-    let clock = words <= 10 && has_clock(&lower);
+    let clock = (words <= 10 || (words <= 16 && (lower.starts_with("posted by") || lower.contains(" | ")))) && has_clock(&lower);
     let comment_marker = counted_section
         || clock
         || (words <= 14
