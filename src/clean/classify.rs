@@ -258,12 +258,27 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         && !t.ends_with('.')
         && t.chars().any(|c| c.is_ascii_digit())
         && lower.split(|c: char| !c.is_alphabetic()).any(|w| {
-            matches!(w, "comment" | "comments" | "response" | "responses" | "reply" | "replies" | "thoughts" | "коментарі" | "коментарів" | "комментарии" | "комментариев")
+            matches!(
+                w,
+                "comment"
+                    | "comments"
+                    | "response"
+                    | "responses"
+                    | "reply"
+                    | "replies"
+                    | "thoughts"
+                    | "коментарі"
+                    | "коментарів"
+                    | "комментарии"
+                    | "комментариев"
+            )
         });
     let end_marker = (words <= 6 && END_MARKERS.contains(&tp)) || counted_section;
     // A reader comment's header or controls: "Jane says:", "[Reply]", "Report abuse".
     // A short line with a clock time ("Dec 8th, 2009 at 8:03 pm") heads a comment or a feed item.
-    let clock = (words <= 10 || (words <= 16 && (lower.starts_with("posted by") || lower.contains(" | ")))) && has_clock(&lower);
+    let clock = (words <= 10
+        || (words <= 16 && (lower.starts_with("posted by") || lower.contains(" | "))))
+        && has_clock(&lower);
     let comment_marker = counted_section
         || clock
         || (words <= 14
@@ -414,7 +429,14 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
             r.mass /= 4;
         }
     }
-    let best = (0..runs.len()).max_by_key(|&i| runs[i].mass)?;
+    let mut best = (0..runs.len()).max_by_key(|&i| runs[i].mass)?;
+    // The article comes before what follows it (comments, more stories): an earlier run with
+    // a third of the mass wins.
+    if let Some(earlier) =
+        (0..best).find(|&i| runs[i].mass * 3 >= runs[best].mass && runs[i].mass >= 60)
+    {
+        best = earlier;
+    }
     let (mut lo, mut hi) = (best, best);
     let min_mass = (runs[best].mass / 5).max(25);
     while hi + 1 < runs.len() && !runs[hi].ended_by_marker && runs[hi + 1].mass >= min_mass {
