@@ -42,7 +42,13 @@ pub struct Analysis {
 
 /// First pass for one article: document, classes without learning, outlet.
 fn first_pass(a: &Article) -> (Document, Vec<LineClass>, Meta) {
-    let doc = Document::build(&a.raw, a.source.format);
+    let mut doc = Document::build(&a.raw, a.source.format);
+    if a.source.line > 0 {
+        // The article is one message of a file: its lines point to the message in the file.
+        for l in &mut doc.lines {
+            l.src_line = a.source.line;
+        }
+    }
     let classes = clean::classify(&doc, &Furniture::default());
     let meta = effective_meta(a, &doc, &classes);
     (doc, classes, meta)

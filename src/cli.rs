@@ -94,10 +94,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 ExportFormat::Csv => export::claims_csv(&p, &an),
                 ExportFormat::ComparisonCsv => export::comparison_csv(&cmp),
                 ExportFormat::Json => {
-                    let files: Vec<(String, ArticleId)> = p
+                    let files: Vec<(String, Vec<ArticleId>)> = p
                         .articles
                         .values()
-                        .map(|a| (a.source.file_name.clone(), a.id.clone()))
+                        .map(|a| (a.source.file_name.clone(), vec![a.id.clone()]))
                         .collect();
                     serde_json::to_string_pretty(&export::analyze_json(&p, &an, &files, &cmp))?
                 }
@@ -181,7 +181,8 @@ fn clean(file: &Path) -> anyhow::Result<ExitCode> {
 
 fn analyze(inputs: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let mut p = Project::default();
-    let mut files: Vec<(String, ArticleId)> = Vec::new();
+    // Each input file with the articles it gave (a Telegram export gives several).
+    let mut files: Vec<(String, Vec<ArticleId>)> = Vec::new();
     let mut errors = 0;
     for input in inputs {
         if input
@@ -190,15 +191,18 @@ fn analyze(inputs: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         {
             let proj = project::load(input)?;
             for a in proj.articles.values() {
-                files.push((a.source.file_name.clone(), a.id.clone()));
+                files.push((a.source.file_name.clone(), vec![a.id.clone()]));
             }
             project::merge(&mut p, &proj, &input.display().to_string());
             continue;
         }
         match ingest::import_path(input) {
             Ok(arts) => {
+                files.push((
+                    input.display().to_string(),
+                    arts.iter().map(|a| a.id.clone()).collect(),
+                ));
                 for a in arts {
-                    files.push((input.display().to_string(), a.id.clone()));
                     p.add_article(a);
                 }
             }
@@ -215,7 +219,10 @@ fn analyze(inputs: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &export::analyze_json(&p, &an, &files, &cmp))?;
         writeln!(out)?;
     } else {
-        for (file, id) in &files {
+        for (file, id) in files
+            .iter()
+            .flat_map(|(f, ids)| ids.iter().map(move |id| (f, id)))
+        {
             let Some(a) = an.articles.get(id) else {
                 continue;
             };

@@ -82,22 +82,59 @@ fn lines_json(
 pub fn analyze_json(
     p: &Project,
     analysis: &Analysis,
-    files: &[(String, crate::model::ArticleId)],
+    files: &[(String, Vec<crate::model::ArticleId>)],
     comparisons: &[Comparison],
 ) -> Value {
     let articles: Vec<Value> = files
         .iter()
-        .filter_map(|(file, id)| {
-            let a = p.articles.get(id)?;
-            let an = analysis.articles.get(id)?;
+        .filter_map(|(file, ids)| {
+            let parts: Vec<_> = ids.iter().filter_map(|id| Some((id, p.articles.get(id)?, analysis.articles.get(id)?))).collect();
+            let (id, a, an) = *parts.first()?;
+            if parts.len() == 1 {
+                return Some(json!({
+                    "file": file,
+                    "id": id.0,
+                    "meta": meta_json(&an.meta),
+                    "encoding": a.source.encoding,
+                    "near_duplicates": an.near_duplicates.iter().map(|d| d.0.clone()).collect::<Vec<_>>(),
+                    "lines": lines_json(an, &a.line_decisions),
+                    "claims": an.claims.iter().map(claim_json).collect::<Vec<_>>(),
+                }));
+            }
+            // A file of several articles (a Telegram export): one entry for the file, its
+            // messages' lines and claims pointing to the file's lines.
+            let mut lines: Vec<Value> = Vec::new();
+            let mut seen = std::collections::BTreeSet::new();
+            for (_, a, an) in &parts {
+                for l in lines_json(an, &a.line_decisions) {
+                    let n = l["line"].as_u64().unwrap_or(0);
+                    if seen.insert(n) {
+                        lines.push(l);
+                    } else if l["kind"] != "blank"
+                        && let Some(prev) = lines.iter_mut().find(|x| x["line"] == n)
+                        && prev["kind"] == "blank"
+                    {
+                        *prev = l;
+                    }
+                }
+            }
+            lines.sort_by_key(|l| l["line"].as_u64());
+            let outlets: std::collections::BTreeSet<_> = parts.iter().filter_map(|(_, _, an)| an.meta.outlet.clone()).collect();
+            let first = parts.iter().filter_map(|(_, _, an)| an.meta.published).min();
             Some(json!({
                 "file": file,
                 "id": id.0,
-                "meta": meta_json(&an.meta),
+                "articles": parts.iter().map(|(id, _, _)| id.0.clone()).collect::<Vec<_>>(),
+                "meta": {
+                    "title": Value::Null,
+                    "author": Value::Null,
+                    "outlet": (outlets.len() == 1).then(|| outlets.iter().next().cloned()).flatten(),
+                    "url": Value::Null,
+                    "published": first.and_then(|d| d.contract()),
+                },
                 "encoding": a.source.encoding,
-                "near_duplicates": an.near_duplicates.iter().map(|d| d.0.clone()).collect::<Vec<_>>(),
-                "lines": lines_json(an, &a.line_decisions),
-                "claims": an.claims.iter().map(claim_json).collect::<Vec<_>>(),
+                "lines": lines,
+                "claims": parts.iter().flat_map(|(_, _, an)| an.claims.iter().map(claim_json)).collect::<Vec<_>>(),
             }))
         })
         .collect();

@@ -208,3 +208,48 @@ fn export_and_merge() {
         );
     }
 }
+
+#[test]
+fn a_telegram_export_is_one_entry_with_lines_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("result.json");
+    let json = r#"{
+ "name": "Rybar",
+ "type": "public_channel",
+ "messages": [
+  {
+   "id": 10,
+   "type": "message",
+   "date": "2025-02-01T10:00:00",
+   "text": "Штурмовые подразделения ВС РФ продвинулись в районе Торецка, сообщают наши источники."
+  },
+  {
+   "id": 11,
+   "type": "message",
+   "date": "2025-02-01T12:00:00",
+   "text": "Противник перебрасывает резервы к Часову Яру, бои продолжаются."
+  }
+ ]
+}"#;
+    std::fs::write(&path, json).unwrap();
+    let out = bin()
+        .args(["analyze", "--json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arts = doc["articles"].as_array().unwrap();
+    assert_eq!(arts.len(), 1, "one entry per file given");
+    assert_eq!(arts[0]["articles"].as_array().unwrap().len(), 2);
+    assert_eq!(arts[0]["meta"]["outlet"], "Rybar");
+    let claims = arts[0]["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 2);
+    // Each message's claims point to the message's place in the file.
+    assert_eq!(claims[0]["line"], 6);
+    assert_eq!(claims[1]["line"], 12);
+    assert_eq!(
+        claims[0]["camp"], "russian_milblogger",
+        "a blogger channel speaks as a blogger"
+    );
+}

@@ -516,7 +516,7 @@ impl App {
                             let files: Vec<_> = p
                                 .articles
                                 .values()
-                                .map(|a| (a.source.file_name.clone(), a.id.clone()))
+                                .map(|a| (a.source.file_name.clone(), vec![a.id.clone()]))
                                 .collect();
                             serde_json::to_string_pretty(&export::analyze_json(
                                 &p, &an, &files, &cmp,

@@ -152,6 +152,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportErr
         file_name,
         format,
         encoding: encoding.to_owned(),
+        line: 0,
     };
     match format {
         Format::Telegram => {

@@ -52,7 +52,19 @@ pub fn import(text: &str, source: &Source) -> Result<Vec<Article>, String> {
         )
     })?;
     let mut out = Vec::new();
+    // Where each message is in the file, for line numbers: its `"id": N` in order.
+    let mut cursor = text.find("\"messages\"").unwrap_or(0);
+    let mut line_of = |id: i64| -> u32 {
+        for pat in [format!("\"id\": {id}"), format!("\"id\":{id}")] {
+            if let Some(p) = text[cursor..].find(&pat) {
+                cursor += p + pat.len();
+                return u32::try_from(text[..cursor].matches('\n').count() + 1).unwrap_or(u32::MAX);
+            }
+        }
+        0
+    };
     for m in export.messages {
+        let line = m.id.map_or(0, &mut line_of);
         if m.kind.as_deref().is_some_and(|k| k != "message") {
             continue;
         }
@@ -69,6 +81,7 @@ pub fn import(text: &str, source: &Source) -> Result<Vec<Article>, String> {
             published,
         };
         let mut src = source.clone();
+        src.line = line.max(1);
         if let Some(id) = m.id {
             src.file_name = format!("{}#{id}", source.file_name);
         }

@@ -202,6 +202,9 @@ pub struct Source {
     pub format: Format,
     /// The text encoding that was detected and decoded ("UTF-8", "windows-1251", ...).
     pub encoding: String,
+    /// For one of several articles in a file (a Telegram message): the file's line where it
+    /// is; 0 when the article is the whole file.
+    pub line: u32,
 }
 
 /// The user's decision about one raw line, overriding the cleaner.
