@@ -372,3 +372,23 @@ fn an_edit_survives_reanalysis_and_deleted_claims_stay_deleted() {
     let an = analyze_project(&p2);
     assert_eq!(an.articles[&id].claims[0].camp, Camp::Isw);
 }
+
+#[test]
+fn the_own_voice_takes_the_outlets_camp() {
+    let raw = "Assessment\n\nRussian forces recently advanced near Toretsk and continued attacks near Pokrovsk.\n";
+    for (outlet, camp) in [
+        ("Institute for the Study of War", Camp::Isw),
+        ("Rybar", Camp::RussianMilblogger),
+        ("Kyiv Independent", Camp::Media),
+    ] {
+        let meta = Meta {
+            outlet: Some(outlet.into()),
+            ..Meta::default()
+        };
+        let mut p = Project::default();
+        p.add_article(Article::new(raw, Source::default(), meta));
+        let an = analyze_project(&p);
+        let c = &an.articles.values().next().unwrap().claims[0];
+        assert_eq!(c.camp, camp, "{outlet}");
+    }
+}

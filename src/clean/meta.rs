@@ -371,6 +371,14 @@ pub fn detect_meta(doc: &Document, classes: &[LineClass]) -> Meta {
             _ => {}
         }
     }
+    // A report dated in its title ("… Assessment, March 14, 2025") when nothing else dates it.
+    if m.published.is_none()
+        && let Some(t) = &m.title
+    {
+        m.published = parse_date_text(t)
+            .and_then(|d| d.day())
+            .map(PartialDate::Day);
+    }
     // The outlet names itself in its furniture (promotions, app prompts, source lines, desk names).
     for (i, c) in classes.iter().enumerate() {
         if !c.kind.kept()
