@@ -438,7 +438,7 @@ fn person_names(s: &str) -> Vec<(usize, usize)> {
 
 struct Ctx<'a> {
     memory: Vec<Speaker>,
-    names: HashMap<String, Camp>,
+    names: HashMap<String, Camp, std::hash::BuildHasherDefault<places::FxHasher>>,
     overrides: &'a std::collections::BTreeMap<String, Camp>,
 }
 
@@ -740,9 +740,10 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         // Speaker before the cue: back to a closing quote or the sentence start, at most 16 words.
         let before = &s[..start];
         // Back to the end of a quotation, but not past a quoted name («Рыбарь», "Two Majors").
-        let qstop = quoted_ranges(before)
-            .into_iter()
-            .filter(|&(a, b)| before[a..b].split_whitespace().count() > 3)
+        let qstop = quotes
+            .iter()
+            .copied()
+            .filter(|&(a, b)| b <= start && before[a..b].split_whitespace().count() > 3)
             .map(|(_, b)| b)
             .max()
             .unwrap_or(0);
@@ -942,7 +943,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         .unwrap_or(Camp::Media);
     let mut ctx = Ctx {
         memory: Vec::new(),
-        names: HashMap::new(),
+        names: HashMap::default(),
         overrides: &p.camp_overrides,
     };
     struct Raw {
