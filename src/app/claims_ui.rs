@@ -155,156 +155,153 @@ fn editor(ui: &mut egui::Ui, app: &mut App, article: &ArticleId, c: &Claim) {
         ui.strong("Selected claim:");
         ui.label(egui::RichText::new(c.text.trim()).italics());
     });
-    egui::Grid::new("claim-editor")
-        .num_columns(8)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            let view = &mut app.view.claims;
-            ui.label("Speaker");
-            let mut s = view
-                .speaker_draft
-                .clone()
-                .unwrap_or_else(|| c.speaker.clone().unwrap_or_default());
-            let r = ui.add(egui::TextEdit::singleline(&mut s).desired_width(180.0));
-            if r.changed() {
-                view.speaker_draft = Some(s.clone());
-            }
-            if r.lost_focus() && view.speaker_draft.take().is_some() {
-                let v = s.trim().to_owned();
-                edits.push(ClaimEdit {
-                    speaker: Some((!v.is_empty()).then_some(v)),
-                    ..ClaimEdit::default()
-                });
-            }
-            ui.label("Camp");
-            ui.horizontal(|ui| {
-                if let Some(v) = combo(ui, "edit-camp", c.camp, &Camp::ALL, |x| {
-                    x.label().to_owned()
-                }) {
-                    edits.push(ClaimEdit {
-                        camp: Some(v),
-                        ..ClaimEdit::default()
-                    });
-                }
-                if let Some(sp) = &c.speaker
-                    && ui
-                        .small_button("for all")
-                        .on_hover_text(format!(
-                            "Put every claim by {sp} in this camp, in this project"
-                        ))
-                        .clicked()
-                {
-                    project_cmds.push(Command::Edit(Edit::SetCampOverride {
-                        claimant: sp.clone(),
-                        camp: Some(c.camp),
-                    }));
-                }
+    ui.horizontal_wrapped(|ui| {
+        let view = &mut app.view.claims;
+        ui.label("Speaker");
+        let mut s = view
+            .speaker_draft
+            .clone()
+            .unwrap_or_else(|| c.speaker.clone().unwrap_or_default());
+        let r = ui.add(egui::TextEdit::singleline(&mut s).desired_width(180.0));
+        if r.changed() {
+            view.speaker_draft = Some(s.clone());
+        }
+        if r.lost_focus() && view.speaker_draft.take().is_some() {
+            let v = s.trim().to_owned();
+            edits.push(ClaimEdit {
+                speaker: Some((!v.is_empty()).then_some(v)),
+                ..ClaimEdit::default()
             });
-            ui.label("Topic");
-            if let Some(v) = combo(ui, "edit-topic", c.topic, &Topic::ALL, |x| {
-                x.word().to_owned()
-            }) {
-                edits.push(ClaimEdit {
-                    topic: Some(v),
-                    ..ClaimEdit::default()
-                });
-            }
-            ui.label("Stance");
-            if let Some(v) = combo(ui, "edit-stance", c.stance, &Stance::ALL, |x| {
+        }
+        ui.label("Camp");
+        ui.horizontal(|ui| {
+            if let Some(v) = combo(ui, "edit-camp", c.camp, &Camp::ALL, |x| {
                 x.label().to_owned()
             }) {
                 edits.push(ClaimEdit {
-                    stance: Some(v),
+                    camp: Some(v),
                     ..ClaimEdit::default()
                 });
             }
-            ui.end_row();
-            ui.label("Date");
-            let mut d = view
-                .date_draft
-                .clone()
-                .unwrap_or_else(|| c.date.map(|d| d.to_string()).unwrap_or_default());
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut d)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(180.0),
-            );
-            if r.changed() {
-                view.date_draft = Some(d.clone());
-            }
-            if r.lost_focus() && view.date_draft.take().is_some() {
-                let t = d.trim();
-                if t.is_empty() {
-                    edits.push(ClaimEdit {
-                        date: Some(None),
-                        ..ClaimEdit::default()
-                    });
-                } else if let Some(pd) = PartialDate::parse(t) {
-                    edits.push(ClaimEdit {
-                        date: Some(Some(pd)),
-                        ..ClaimEdit::default()
-                    });
-                }
-            }
-            ui.label("Verification");
-            if let Some(v) = combo(ui, "edit-verif", c.verification, &Verification::ALL, |x| {
-                x.label().to_owned()
-            }) {
-                edits.push(ClaimEdit {
-                    verification: Some(v),
-                    ..ClaimEdit::default()
-                });
-            }
-            ui.label("Hedged");
-            let mut h = c.hedged;
-            if ui.checkbox(&mut h, "").changed() {
-                edits.push(ClaimEdit {
-                    hedged: Some(h),
-                    ..ClaimEdit::default()
-                });
-            }
-            ui.label("");
-            ui.label("");
-            ui.end_row();
-            ui.label("Places");
-            let mut p = view.places_draft.clone().unwrap_or_else(|| place_names(c));
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut p)
-                    .hint_text("comma-separated")
-                    .desired_width(180.0),
-            );
-            if r.changed() {
-                view.places_draft = Some(p.clone());
-            }
-            if r.lost_focus() && view.places_draft.take().is_some() {
-                let places: Vec<PlaceRef> = p
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(|name| {
-                        crate::places::resolve_name(name).unwrap_or_else(|| PlaceRef {
-                            name: name.to_owned(),
-                            ..PlaceRef::default()
-                        })
-                    })
-                    .collect();
-                edits.push(ClaimEdit {
-                    places: Some(places),
-                    ..ClaimEdit::default()
-                });
-            }
-            if ui.button("Show in reader").clicked() {
-                out.push(Command::ShowClaim(article.clone(), c.id.clone()));
-            }
-            if ui.button("Delete claim").clicked() {
-                out.push(Command::Edit(Edit::DeleteClaim {
-                    article: article.clone(),
-                    claim: c.id.clone(),
+            if let Some(sp) = &c.speaker
+                && ui
+                    .small_button("for all")
+                    .on_hover_text(format!(
+                        "Put every claim by {sp} in this camp, in this project"
+                    ))
+                    .clicked()
+            {
+                project_cmds.push(Command::Edit(Edit::SetCampOverride {
+                    claimant: sp.clone(),
+                    camp: Some(c.camp),
                 }));
-                app.view.claims.selected = None;
             }
-            ui.end_row();
         });
+        ui.label("Topic");
+        if let Some(v) = combo(ui, "edit-topic", c.topic, &Topic::ALL, |x| {
+            x.word().to_owned()
+        }) {
+            edits.push(ClaimEdit {
+                topic: Some(v),
+                ..ClaimEdit::default()
+            });
+        }
+        ui.label("Stance");
+        if let Some(v) = combo(ui, "edit-stance", c.stance, &Stance::ALL, |x| {
+            x.label().to_owned()
+        }) {
+            edits.push(ClaimEdit {
+                stance: Some(v),
+                ..ClaimEdit::default()
+            });
+        }
+        ui.end_row();
+        ui.label("Date");
+        let mut d = view
+            .date_draft
+            .clone()
+            .unwrap_or_else(|| c.date.map(|d| d.to_string()).unwrap_or_default());
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut d)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(180.0),
+        );
+        if r.changed() {
+            view.date_draft = Some(d.clone());
+        }
+        if r.lost_focus() && view.date_draft.take().is_some() {
+            let t = d.trim();
+            if t.is_empty() {
+                edits.push(ClaimEdit {
+                    date: Some(None),
+                    ..ClaimEdit::default()
+                });
+            } else if let Some(pd) = PartialDate::parse(t) {
+                edits.push(ClaimEdit {
+                    date: Some(Some(pd)),
+                    ..ClaimEdit::default()
+                });
+            }
+        }
+        ui.label("Verification");
+        if let Some(v) = combo(ui, "edit-verif", c.verification, &Verification::ALL, |x| {
+            x.label().to_owned()
+        }) {
+            edits.push(ClaimEdit {
+                verification: Some(v),
+                ..ClaimEdit::default()
+            });
+        }
+        ui.label("Hedged");
+        let mut h = c.hedged;
+        if ui.checkbox(&mut h, "").changed() {
+            edits.push(ClaimEdit {
+                hedged: Some(h),
+                ..ClaimEdit::default()
+            });
+        }
+        ui.label("");
+        ui.label("");
+        ui.end_row();
+        ui.label("Places");
+        let mut p = view.places_draft.clone().unwrap_or_else(|| place_names(c));
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut p)
+                .hint_text("comma-separated")
+                .desired_width(180.0),
+        );
+        if r.changed() {
+            view.places_draft = Some(p.clone());
+        }
+        if r.lost_focus() && view.places_draft.take().is_some() {
+            let places: Vec<PlaceRef> = p
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|name| {
+                    crate::places::resolve_name(name).unwrap_or_else(|| PlaceRef {
+                        name: name.to_owned(),
+                        ..PlaceRef::default()
+                    })
+                })
+                .collect();
+            edits.push(ClaimEdit {
+                places: Some(places),
+                ..ClaimEdit::default()
+            });
+        }
+        if ui.button("Show in reader").clicked() {
+            out.push(Command::ShowClaim(article.clone(), c.id.clone()));
+        }
+        if ui.button("Delete claim").clicked() {
+            out.push(Command::Edit(Edit::DeleteClaim {
+                article: article.clone(),
+                claim: c.id.clone(),
+            }));
+            app.view.claims.selected = None;
+        }
+        ui.end_row();
+    });
     for e in edits {
         out.push(Command::Edit(Edit::EditClaim {
             article: article.clone(),
@@ -382,11 +379,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
             .get(aid)
             .and_then(|a| a.claims.iter().find(|c| &c.id == cid))
     {
-        egui::Panel::bottom("claim-editor-panel")
-            .resizable(false)
-            .show(ui, |ui| {
-                editor(ui, app, aid, c);
-            });
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            editor(ui, app, aid, c);
+        });
     }
 
     let mut out = Vec::new();
