@@ -143,16 +143,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     ui.label(egui::RichText::new(format!("{} of {} groups", rows.len(), all.len())).weak());
 
     let selected = app.view.compare.selected.clone();
-    if let Some((key, camp)) = &selected
-        && let Some(c) = all.iter().find(|c| &c.key == key)
-    {
-        egui::Panel::bottom("compare-detail")
-            .resizable(true)
-            .default_size(220.0)
-            .show(ui, |ui| {
-                detail(ui, app, c, *camp);
-            });
-    }
+    let selected_row = selected
+        .as_ref()
+        .and_then(|(key, camp)| all.iter().find(|c| &c.key == key).map(|c| (c, *camp)));
 
     match app.view.compare.picture {
         Picture::Table => {}
@@ -171,89 +164,108 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     }
     let mut clicked: Option<(String, Option<Camp>)> = None;
     let camps = Camp::ALL;
-    let mut tb = TableBuilder::new(ui)
-        .id_salt("compare-table")
-        .striped(true)
-        .resizable(true)
-        .column(Column::initial(140.0).clip(true))
-        .column(Column::initial(80.0).clip(true))
-        .column(Column::initial(80.0).clip(true))
-        .column(Column::initial(80.0).clip(true));
-    for _ in camps {
-        tb = tb.column(Column::initial(170.0).clip(true));
-    }
-    tb.auto_shrink(false)
-        .header(22.0, |mut h| {
-            for name in ["Place", "Period", "Topic", "Verdict"] {
-                h.col(|ui| {
-                    ui.strong(name);
-                });
-            }
-            for c in camps {
-                h.col(|ui| {
-                    ui.strong(c.label());
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(24.0, rows.len(), |mut row| {
-                let c = rows[row.index()];
-                row.set_selected(selected.as_ref().is_some_and(|(k, _)| *k == c.key));
-                row.col(|ui| {
-                    let label = match &c.oblast {
-                        Some(o) if !c.place.contains(o.as_str()) => format!("{} ({o})", c.place),
-                        _ => c.place.clone(),
-                    };
-                    if ui
-                        .add(
-                            egui::Label::new(label)
-                                .truncate()
-                                .sense(egui::Sense::click()),
-                        )
-                        .clicked()
-                    {
-                        clicked = Some((c.key.clone(), None));
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(&c.period);
-                });
-                row.col(|ui| {
-                    ui.label(c.topic.word());
-                });
-                row.col(|ui| {
-                    let mut t = egui::RichText::new(c.verdict.word())
-                        .color(egui::Color32::WHITE)
-                        .background_color(verdict_colour(c.verdict))
-                        .strong();
-                    if c.verdict != c.computed {
-                        t = t.italics();
-                    }
-                    let r = ui
-                        .add(egui::Label::new(t).sense(egui::Sense::click()))
-                        .on_hover_text(&c.reason);
-                    if r.clicked() {
-                        clicked = Some((c.key.clone(), None));
-                    }
-                });
-                for camp in camps {
-                    row.col(|ui| {
-                        if let Some(p) = c.positions.get(&camp) {
-                            let r = ui
-                                .add(
-                                    egui::Label::new(format!("{} ({})", p.phrase, p.claims.len()))
-                                        .truncate()
-                                        .sense(egui::Sense::click()),
-                                )
-                                .on_hover_text(&p.phrase);
-                            if r.clicked() {
-                                clicked = Some((c.key.clone(), Some(camp)));
-                            }
-                        }
+    // The table takes the space above the details of the selected row.
+    let detail_h = if selected_row.is_some() { 250.0 } else { 0.0 };
+    let full_w = ui.available_width();
+    let table_size = egui::vec2(full_w, (ui.available_height() - detail_h).max(120.0));
+    ui.allocate_ui(table_size, |ui| {
+        let mut tb = TableBuilder::new(ui)
+            .id_salt("compare-table")
+            .striped(true)
+            .resizable(true)
+            .column(Column::initial(140.0).clip(true))
+            .column(Column::initial(80.0).clip(true))
+            .column(Column::initial(80.0).clip(true))
+            .column(Column::initial(80.0).clip(true));
+        for _ in camps {
+            tb = tb.column(Column::initial(170.0).clip(true));
+        }
+        tb.auto_shrink(false)
+            .header(22.0, |mut h| {
+                for name in ["Place", "Period", "Topic", "Verdict"] {
+                    h.col(|ui| {
+                        ui.strong(name);
                     });
                 }
+                for c in camps {
+                    h.col(|ui| {
+                        ui.strong(c.label());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let c = rows[row.index()];
+                    row.set_selected(selected.as_ref().is_some_and(|(k, _)| *k == c.key));
+                    row.col(|ui| {
+                        let label = match &c.oblast {
+                            Some(o) if !c.place.contains(o.as_str()) => {
+                                format!("{} ({o})", c.place)
+                            }
+                            _ => c.place.clone(),
+                        };
+                        if ui
+                            .add(
+                                egui::Label::new(label)
+                                    .truncate()
+                                    .sense(egui::Sense::click()),
+                            )
+                            .clicked()
+                        {
+                            clicked = Some((c.key.clone(), None));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(&c.period);
+                    });
+                    row.col(|ui| {
+                        ui.label(c.topic.word());
+                    });
+                    row.col(|ui| {
+                        let mut t = egui::RichText::new(c.verdict.word())
+                            .color(egui::Color32::WHITE)
+                            .background_color(verdict_colour(c.verdict))
+                            .strong();
+                        if c.verdict != c.computed {
+                            t = t.italics();
+                        }
+                        let r = ui
+                            .add(egui::Label::new(t).sense(egui::Sense::click()))
+                            .on_hover_text(&c.reason);
+                        if r.clicked() {
+                            clicked = Some((c.key.clone(), None));
+                        }
+                    });
+                    for camp in camps {
+                        row.col(|ui| {
+                            if let Some(p) = c.positions.get(&camp) {
+                                let r = ui
+                                    .add(
+                                        egui::Label::new(format!(
+                                            "{} ({})",
+                                            p.phrase,
+                                            p.claims.len()
+                                        ))
+                                        .truncate()
+                                        .sense(egui::Sense::click()),
+                                    )
+                                    .on_hover_text(&p.phrase);
+                                if r.clicked() {
+                                    clicked = Some((c.key.clone(), Some(camp)));
+                                }
+                            }
+                        });
+                    }
+                });
             });
+    });
+    if let Some((c, camp)) = selected_row {
+        ui.separator();
+        ui.allocate_ui(egui::vec2(full_w, ui.available_height()), |ui| {
+            ui.set_max_width(full_w);
+            detail(ui, app, c, camp);
         });
+    }
     if let Some(s) = clicked {
         app.view.compare.note.clear();
         app.view.compare.selected = Some(s);
@@ -314,11 +326,19 @@ fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) 
                     let Some(cl) = a.claims.iter().find(|x| x.id == r.claim) else {
                         continue;
                     };
-                    let src = a.meta.outlet.clone().unwrap_or_default();
+                    let speaker = cl.speaker.as_deref().unwrap_or("unattributed");
+                    let via = match &a.meta.outlet {
+                        Some(o) if o != speaker => format!(" ({o})"),
+                        _ => String::new(),
+                    };
+                    let date = cl
+                        .date
+                        .or(a.meta.published)
+                        .map(|d| format!(", {d}"))
+                        .unwrap_or_default();
                     let text = format!(
-                        "“{}” — {} ({src})",
-                        cl.text.trim(),
-                        cl.speaker.as_deref().unwrap_or("unattributed")
+                        "“{}” — {speaker}{via}{date}",
+                        cl.text.trim().trim_matches(['"', '“', '”'])
                     );
                     if ui.link(text).clicked() {
                         out.push(Command::ShowClaim(r.article.clone(), r.claim.clone()));
