@@ -293,17 +293,17 @@ fn timeline_and_map_pictures_draw_and_open_claims() {
     h.get_by_label_contains("most serious verdict");
     if std::env::var_os("CROSSCHECK_SHOTS").is_some() {
         if let Ok(img) = h.render() {
-            img.save("/tmp/map.png").unwrap();
+            img.save(std::env::temp_dir().join("map.png")).unwrap();
         }
         h.get_by_label("Timeline").click();
         settle(&mut h);
         if let Ok(img) = h.render() {
-            img.save("/tmp/timeline.png").unwrap();
+            img.save(std::env::temp_dir().join("timeline.png")).unwrap();
         }
         h.get_by_label("Table").click();
         settle(&mut h);
         if let Ok(img) = h.render() {
-            img.save("/tmp/table.png").unwrap();
+            img.save(std::env::temp_dir().join("table.png")).unwrap();
         }
     }
 }
