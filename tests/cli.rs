@@ -9,6 +9,17 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_crosscheck"))
 }
 
+/// Run a command that must succeed; its stderr is shown if it does not.
+fn run_ok(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn samples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -38,17 +49,7 @@ fn is_date(s: &str) -> bool {
 #[test]
 fn analyze_json_keeps_its_contract() {
     let files = samples();
-    let out = bin()
-        .arg("analyze")
-        .arg("--json")
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(bin().arg("analyze").arg("--json").args(&files));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let arts = doc["articles"].as_array().unwrap();
     assert_eq!(arts.len(), files.len());
@@ -113,17 +114,7 @@ fn import_builds_a_project_that_loads_and_reimport_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let proj = dir.path().join("p.ron");
     let sample_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
-    let out = bin()
-        .arg("import")
-        .arg(&proj)
-        .arg(&sample_dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(bin().arg("import").arg(&proj).arg(&sample_dir));
     assert!(String::from_utf8_lossy(&out.stdout).contains("5 articles added"));
     let p = crosscheck::project::load(&proj).unwrap();
     assert_eq!(p.articles.len(), 5);
