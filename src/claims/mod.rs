@@ -966,6 +966,10 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             continue;
         }
         let text = an.doc.line_text(l);
+        // A "paragraph" of more than 100 kB is not prose (a data dump, a minified page).
+        if text.len() > 100_000 {
+            continue;
+        }
         let mut open_quote = false;
         for (s, e) in sentence_spans(text) {
             let sent = &text[s..e];
