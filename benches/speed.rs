@@ -194,3 +194,13 @@ fn compare_200k_claims(b: divan::Bencher) {
         ))
     });
 }
+
+#[divan::bench(sample_count = 5)]
+fn claim_table_filter_and_sort_100k(b: divan::Bencher) {
+    let (_, an) = synthetic_analysis(100_000);
+    let mut view = crosscheck::app::ClaimsView::default();
+    view.text = "repelled".into();
+    view.sort = crosscheck::app::SortBy::Place;
+    b.counter(ItemsCount::new(100_000usize))
+        .bench(|| divan::black_box(crosscheck::app::claims_rows(&view, &an)));
+}

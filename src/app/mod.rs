@@ -10,7 +10,7 @@ mod reader_ui;
 mod sample;
 mod tasks;
 
-pub use claims_ui::rows as claims_rows;
+pub use claims_ui::{ClaimsView, SortBy, rows as claims_rows};
 pub use sample::sample_project;
 pub use tasks::{AfterSave, Done, Progress, Tasks};
 
