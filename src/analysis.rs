@@ -40,6 +40,13 @@ pub struct Analysis {
     pub articles: BTreeMap<ArticleId, ArticleAnalysis>,
 }
 
+impl Analysis {
+    /// How many claims all articles hold together.
+    pub fn claim_count(&self) -> usize {
+        self.articles.values().map(|a| a.claims.len()).sum()
+    }
+}
+
 /// First pass for one article: document, classes without learning, outlet.
 fn first_pass(a: &Article) -> (Document, Vec<LineClass>, Meta) {
     let mut doc = Document::build(&a.raw, a.source.format);

@@ -241,11 +241,7 @@ pub fn markdown(p: &Project, analysis: &Analysis, comparisons: &[Comparison]) ->
         s,
         "{} articles, {} claims.\n",
         p.articles.len(),
-        analysis
-            .articles
-            .values()
-            .map(|a| a.claims.len())
-            .sum::<usize>()
+        analysis.claim_count()
     );
     if !comparisons.is_empty() {
         s.push_str(&crate::compare::report_markdown(comparisons, p, analysis));

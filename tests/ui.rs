@@ -189,13 +189,7 @@ fn a_claim_row_clicked_highlights_its_sentence() {
     h.get_by_label("Claims").click();
     settle(&mut h);
     assert_eq!(h.state().view.tab, Tab::Claims);
-    let total = h
-        .state()
-        .analysis
-        .articles
-        .values()
-        .map(|a| a.claims.len())
-        .sum::<usize>();
+    let total = h.state().analysis.claim_count();
     assert!(total > 20, "{total}");
     h.get_by_label_contains("Trehubov stressed that the Pokrovsk sector")
         .click();
@@ -224,13 +218,7 @@ fn a_filter_narrows_the_claim_table() {
     let mut h = sample_app();
     h.get_by_label("Claims").click();
     settle(&mut h);
-    let total = h
-        .state()
-        .analysis
-        .articles
-        .values()
-        .map(|a| a.claims.len())
-        .sum::<usize>();
+    let total = h.state().analysis.claim_count();
     h.get_by_label_contains(&format!("{total} of {total} claims"));
     h.get_by_label("Search").focus();
     h.get_by_label("Search").type_text("Kupyansk");

@@ -369,7 +369,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
             l
         }
     };
-    let total: usize = an.articles.values().map(|a| a.claims.len()).sum();
+    let total = an.claim_count();
     ui.label(egui::RichText::new(format!("{} of {total} claims", list.len())).weak());
 
     let selected = app.view.claims.selected.clone();

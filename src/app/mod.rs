@@ -285,6 +285,20 @@ impl App {
         self.generation += 1;
     }
 
+    /// Undo (or redo) one edit: the current project goes on the other stack.
+    fn step_history(&mut self, redo: bool) {
+        let (from, to) = if redo {
+            (&mut self.redo, &mut self.undo)
+        } else {
+            (&mut self.undo, &mut self.redo)
+        };
+        if let Some(state) = from.pop() {
+            to.push(std::mem::replace(&mut self.project, state));
+            self.mark_changed();
+            self.status = if redo { "Redone." } else { "Undone." }.into();
+        }
+    }
+
     /// Apply an edit with undo.
     fn edit(&mut self, e: Edit) {
         let before = self.project.clone();
@@ -531,22 +545,8 @@ impl App {
                 });
             }
             Command::Pick(p) => self.start_pick(p),
-            Command::Undo => {
-                if let Some(prev) = self.undo.pop() {
-                    let cur = std::mem::replace(&mut self.project, prev);
-                    self.redo.push(cur);
-                    self.mark_changed();
-                    self.status = "Undone.".into();
-                }
-            }
-            Command::Redo => {
-                if let Some(next) = self.redo.pop() {
-                    let cur = std::mem::replace(&mut self.project, next);
-                    self.undo.push(cur);
-                    self.mark_changed();
-                    self.status = "Redone.".into();
-                }
-            }
+            Command::Undo => self.step_history(false),
+            Command::Redo => self.step_history(true),
             Command::Quit => {
                 if self.dirty() && !self.quit_confirmed {
                     self.dialog = Some(Dialog::Unsaved(AfterSave::Quit));
@@ -1047,12 +1047,7 @@ impl App {
                     name
                 });
                 ui.separator();
-                let claims: usize = self
-                    .analysis
-                    .articles
-                    .values()
-                    .map(|a| a.claims.len())
-                    .sum();
+                let claims = self.analysis.claim_count();
                 ui.label(format!(
                     "{} articles · {claims} claims",
                     self.project.articles.len()
