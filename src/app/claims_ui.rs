@@ -29,7 +29,7 @@ pub enum SortBy {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Key {
-    analysis: usize,
+    analysis: u64,
     text: String,
     camp: Option<Camp>,
     place: String,
@@ -352,7 +352,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     let key = {
         let v = &app.view.claims;
         Key {
-            analysis: Arc::as_ptr(&an) as usize,
+            analysis: app.analysis_serial,
             text: v.text.clone(),
             camp: v.camp,
             place: v.place.clone(),

@@ -18,9 +18,9 @@ pub struct CompareView {
     pub period: String,
     /// The selected row (group key) and camp column.
     pub selected: Option<(String, Option<Camp>)>,
-    /// Comparisons for (analysis pointer, options).
-    pub result: Option<(usize, Options, Arc<Vec<Comparison>>)>,
-    pub computing: Option<(usize, Options)>,
+    /// Comparisons for (analysis serial, options).
+    pub result: Option<(u64, Options, Arc<Vec<Comparison>>)>,
+    pub computing: Option<(u64, Options)>,
     pub picture: Picture,
     note: String,
 }
@@ -46,7 +46,7 @@ pub fn verdict_colour(v: Verdict) -> egui::Color32 {
 /// Start computing comparisons in the background when the analysis or options changed.
 fn ensure(app: &mut App) -> Option<Arc<Vec<Comparison>>> {
     let an = app.analysis.clone();
-    let key = (Arc::as_ptr(&an) as usize, app.view.compare.options);
+    let key = (app.analysis_serial, app.view.compare.options);
     if let Some((a, o, r)) = &app.view.compare.result
         && (*a, *o) == key
     {

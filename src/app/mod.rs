@@ -152,6 +152,9 @@ pub struct App {
     recovery_generation: u64,
     pub analysis: Arc<Analysis>,
     analysis_generation: Option<u64>,
+    /// Bumped whenever `analysis` is replaced: the key of caches derived from it.
+    /// (An `Arc` address is not: a freed analysis's address can be reused.)
+    analysis_serial: u64,
     undo: Vec<Project>,
     redo: Vec<Project>,
     pub tasks: Tasks,
@@ -192,6 +195,7 @@ impl App {
             recovery_generation: 0,
             analysis: Arc::new(Analysis::default()),
             analysis_generation: None,
+            analysis_serial: 0,
             undo: Vec::new(),
             redo: Vec::new(),
             tasks: Tasks::new(),
@@ -321,6 +325,7 @@ impl App {
         self.saved_generation = if dirty { 0 } else { self.generation };
         self.recovery_generation = self.saved_generation;
         self.analysis = Arc::new(Analysis::default());
+        self.analysis_serial += 1;
         self.analysis_generation = None;
         self.view.selected = self.project.articles.keys().next().cloned();
         self.view.highlight = None;
@@ -714,6 +719,7 @@ impl App {
             } => {
                 self.tasks.analyzing = None;
                 self.analysis = analysis;
+                self.analysis_serial += 1;
                 self.analysis_generation = Some(generation);
             }
             Done::MergeLoaded { path, result } => match result {

@@ -65,7 +65,8 @@ pub enum Done {
         result: Result<(), String>,
     },
     Compared {
-        analysis: usize,
+        /// The `analysis_serial` the comparisons were computed from.
+        analysis: u64,
         options: crate::compare::Options,
         comparisons: Arc<Vec<crate::compare::Comparison>>,
     },
