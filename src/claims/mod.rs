@@ -7,6 +7,7 @@
 mod content;
 mod dates;
 mod lexicon;
+mod roles;
 mod sentences;
 
 pub use dates::{DateFound, find_dates};
@@ -20,183 +21,21 @@ use crate::clean::LineKind;
 use crate::model::{Article, Camp, Claim, ClaimId, PartialDate, Project, Verification};
 use crate::places;
 
-/// Speech and assessment verbs, in their forms.
-const CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
+
+
+/// Cue participles ("saying", "adding") elaborate a claim; they never relay one.
+const PARTICIPLES: &[&str] = &[
     "saying",
-    "stated",
-    "states",
-    "state",
-    "stating",
-    "claimed",
-    "claims",
-    "claim",
-    "claiming",
-    "reported",
-    "reports",
-    "reporting",
-    "wrote",
-    "writes",
-    "write",
-    "writing",
-    "told",
-    "tells",
-    "added",
-    "adds",
     "adding",
-    "assessed",
-    "assesses",
-    "assess",
-    "assessing",
-    "acknowledged",
-    "acknowledges",
-    "acknowledge",
-    "acknowledging",
-    "admitted",
-    "admits",
-    "admit",
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "announced",
-    "announces",
-    "announce",
-    "noted",
-    "notes",
-    "note",
     "noting",
-    "warned",
-    "warns",
+    "claiming",
+    "stating",
     "warning",
-    "stressed",
-    "stresses",
-    "remarked",
-    "remarks",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "highlighted",
-    "highlights",
-    "asserted",
-    "asserts",
-    "insisted",
-    "insists",
-    "confirmed",
-    "confirms",
-    "confirm",
-    "estimated",
-    "estimates",
-    "indicated",
-    "indicate",
-    "indicates",
-    "mentioned",
-    "posted",
-    "alleged",
-    "alleges",
-    "suggested",
-    "suggests",
-    "explained",
-    "argued",
-    "argues",
-    "concluded",
-    "observed",
-    "accused",
-    "declared",
-    "reiterated",
-    "commented",
-    "revealed",
-    "shows",
-    "showed",
-    "show",
-    "promised",
-    "vowed",
-    "pointed",
-    "believes",
-    "assessment",
-    "заявив",
-    "заявила",
-    "заявили",
-    "заявляє",
-    "повідомив",
-    "повідомила",
-    "повідомили",
-    "повідомляє",
-    "сказав",
-    "сказала",
-    "зазначив",
-    "зазначила",
-    "зазначили",
-    "написав",
-    "написала",
-    "додав",
-    "додала",
-    "наголосив",
-    "визнав",
-    "визнали",
-    "заявил",
-    "заявила",
-    "заявили",
-    "заявляет",
-    "сообщил",
-    "сообщила",
-    "сообщили",
-    "сообщает",
-    "сказал",
-    "отметил",
-    "отметила",
-    "написал",
-    "написала",
-    "добавил",
-    "утверждает",
-    "заявило",
-    "сообщило",
-    "отметило",
-    "повідомило",
-    "передает",
-    "передає",
-    "сообщают",
-    "отмечает",
-    "отмечают",
-    "подчеркнул",
-    "подчеркнула",
-    "признало",
-    "визнало",
-    "опровергли",
-    "спростували",
-    "заперечив",
-    "заперечили",
-    "підкреслив",
-    "підкреслила",
-    "наголосила",
-    "зазначає",
-    "уточнили",
-    "questioned",
-    "disputed",
-    "rejected",
-    "refuted",
-    "dismissed",
-    "conceded",
-    "concedes",
-    "countered",
-    "contradicted",
-    "doubted",
-    "predicted",
-    "boasted",
-    "vowed",
-    "alleged",
-    "уточнив",
-    "уточнил",
-    "считает",
-    "вважає",
-    "утверждают",
-    "признал",
-    "признали",
-    "пишет",
-    "пишут",
-    "пише",
+    "indicating",
+    "reporting",
+    "writing",
+    "acknowledging",
+    "denying",
 ];
 
 /// Words that make a place name an axis or sector of the front.
@@ -211,15 +50,17 @@ const AXIS_WORDS: &[&str] = &[
     "участ",
 ];
 
-const ACCORDING: &[&str] = &[
-    "according to",
-    "за словами",
-    "за даними",
-    "по словам",
-    "по данным",
-    "як повідомляє",
-    "как сообщает",
-];
+/// "According to" phrases, from `assets/lexicon/according.txt`.
+fn according_phrases() -> &'static [&'static str] {
+    static P: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        include_str!("../../assets/lexicon/according.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
 
 /// Byte ranges inside quotation marks. A quotation left open runs to the end of the sentence
 /// (it continues in the next one); a closing mark without its opening covers the start (the
@@ -436,6 +277,55 @@ fn person_names(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words that are never a speaker on their own: sentence openers, months and weekdays,
+/// military unit words and the like (`assets/lexicon/not-speakers.txt`).
+fn is_not_speaker(name: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        include_str!("../../assets/lexicon/not-speakers.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.trim().to_lowercase())
+            .collect()
+    });
+    let lower = name.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.is_empty()
+        || set.contains(&lower)
+        || words.iter().all(|w| set.contains(*w))
+        || words.first().is_some_and(|w| set.contains(&format!("{w} *")))
+        || words.last().is_some_and(|w| set.contains(&format!("* {w}")))
+}
+
+/// The role phrase around a name at `text[s..e]`: the words before it back to a clause
+/// boundary (at most eight, not before `from`), and an apposition after it (", a spokesperson
+/// for Ukraine's Khortytsia group,").
+fn role_around(text: &str, from: usize, s: usize, e: usize) -> roles::RoleCamp {
+    let before = &text[from.min(s)..s];
+    let cut = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '.' | '"' | '“' | '”' | '«' | '»' | '(' | ')'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let before = &before[cut..];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let before: String = words[words.len().saturating_sub(8)..].join(" ");
+    let mut role = roles::read(&before);
+    if role.camp().is_none() {
+        let after = &text[e.min(text.len())..];
+        if let Some(rest) = after.strip_prefix(", ") {
+            let end = rest
+                .find([',', ';', '.', '"', '“', '”', '(', ')'])
+                .unwrap_or(rest.len());
+            let app = &rest[..end];
+            if app.split_whitespace().count() <= 12 && !app.split_whitespace().any(|w| is_cue(w).is_some()) {
+                role = roles::read(app);
+            }
+        }
+    }
+    role
+}
+
 struct Ctx<'a> {
     memory: Vec<Speaker>,
     names: HashMap<String, Camp, std::hash::BuildHasherDefault<places::FxHasher>>,
@@ -461,6 +351,30 @@ impl Ctx<'_> {
             return *c;
         }
         lexicon().hits(name).last().map_or(Camp::Other, |h| h.camp)
+    }
+
+    /// A person's camp: the user's override, then what the text says of them here (their
+    /// lexicon entry or role), then what the document said of them before, then a body named
+    /// right next to them, else `other`.
+    fn camp_for_person(&self, name: &str, here: Option<Camp>, adjacent: Option<Camp>) -> Camp {
+        let key = name.to_lowercase();
+        if let Some(c) = self.overrides.get(&key) {
+            return *c;
+        }
+        if let Some(c) = here {
+            return c;
+        }
+        if let Some(c) = self.names.get(&key) {
+            return *c;
+        }
+        if let Some(last) = key.split_whitespace().last()
+            && let Some(c) = self.names.get(last)
+        {
+            return *c;
+        }
+        adjacent
+            .filter(|c| !matches!(c, Camp::Media))
+            .unwrap_or(Camp::Other)
     }
 
     fn remember(&mut self, s: &Speaker) {
@@ -565,12 +479,18 @@ impl Ctx<'_> {
                     && !matches!(h.camp, Camp::Media)
                     && h.name.contains(' ')
             });
-            if !is_org && places::find(&name).is_empty() {
-                let role_camp = name_hits
-                    .first()
-                    .map(|h| h.camp)
-                    .or_else(|| pick_hit.map(|h| h.camp));
-                let camp = self.camp_for(&name, role_camp.filter(|_| true));
+            if !is_org && places::find(&name).is_empty() && !is_not_speaker(&name) {
+                // The person's own lexicon entry, else the role around the name ("Ukrainian
+                // Defence Ministry adviser X", "X, an economist at ..."), else what the
+                // document said of them before, else a lexicon hit right next to the name.
+                let own = name_hits.first().map(|h| h.camp);
+                let role = role_around(text, ws.min(s), s, e).camp();
+                let adjacent = hits
+                    .iter()
+                    .filter(|h| h.end <= s && text[h.end..s].split_whitespace().count() <= 2)
+                    .max_by_key(|h| h.end)
+                    .map(|h| h.camp);
+                let camp = self.camp_for_person(&name, own.or(role), adjacent);
                 return Some(Speaker {
                     name,
                     camp: Some(camp),
@@ -621,6 +541,7 @@ impl Ctx<'_> {
         if bare.chars().next().is_some_and(char::is_uppercase)
             && bare.chars().count() > 2
             && places::find(bare).is_empty()
+            && !is_not_speaker(bare)
         {
             let known = self.names.get(&bare.to_lowercase()).copied();
             let full = self
@@ -630,7 +551,10 @@ impl Ctx<'_> {
                 .find(|s| s.person && s.name.split_whitespace().last() == Some(bare))
                 .map(|s| s.name.clone());
             let name = full.unwrap_or_else(|| bare.to_owned());
-            let camp = self.camp_for(&name, known);
+            let tw = window.trim_end_matches([',', ' ']);
+            let at = ws + tw.rfind(bare).unwrap_or(0);
+            let role = role_around(text, ws, at, at + bare.len()).camp();
+            let camp = self.camp_for_person(&name, known.or(role), None);
             return Some(Speaker {
                 name,
                 camp: Some(camp),
@@ -655,9 +579,46 @@ struct Attributed {
 type CueSet =
     std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<places::FxHasher>>;
 
-fn cue_set() -> &'static CueSet {
-    static SET: std::sync::OnceLock<CueSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| CUES.iter().copied().collect())
+/// The cue words of `assets/lexicon/cues.txt`: whole words, and stems (ending in `*`) that
+/// match any ending.
+struct Cues {
+    words: CueSet,
+    stems: CueSet,
+}
+
+fn cue_set() -> &'static Cues {
+    static SET: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut c = Cues {
+            words: CueSet::default(),
+            stems: CueSet::default(),
+        };
+        for l in include_str!("../../assets/lexicon/cues.txt").lines() {
+            let l = l.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            match l.strip_suffix('*') {
+                Some(stem) => c.stems.insert(stem),
+                None => c.words.insert(l),
+            };
+        }
+        c
+    })
+}
+
+impl Cues {
+    fn contains(&self, w: &str) -> bool {
+        if self.words.contains(w) {
+            return true;
+        }
+        // Stems: every prefix of the word, at char boundaries, from three letters on.
+        w.char_indices()
+            .skip(3)
+            .map(|(i, _)| &w[..i])
+            .chain(std::iter::once(w))
+            .any(|p| self.stems.contains(p))
+    }
 }
 
 /// Is this word a cue verb? Lower-case words are looked up as they are; capitalised ones
@@ -671,7 +632,7 @@ fn is_cue(word: &str) -> Option<String> {
     }
     if word.chars().next().is_some_and(char::is_uppercase) {
         let l = word.to_lowercase();
-        if cue_set().contains(l.as_str()) {
+        if cue_set().contains(&l) {
             return Some(l);
         }
     }
@@ -699,12 +660,12 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
     if same_len {
         static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
         let ac = AC.get_or_init(|| {
-            aho_corasick::AhoCorasick::new(ACCORDING)
+            aho_corasick::AhoCorasick::new(according_phrases())
                 .unwrap_or_else(|e| unreachable!("fixed patterns build: {e}"))
         });
         for m in ac.find_iter(lower) {
             if !in_ranges(&quotes, m.start()) {
-                according.push((m.start(), ACCORDING[m.pattern().as_usize()]));
+                according.push((m.start(), according_phrases()[m.pattern().as_usize()]));
             }
         }
     }
@@ -765,19 +726,36 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
                 }
             }
         }
-        // Cut at "that": speakers sit next to the cue.
-        if let Some(t) = s[wstart..start].rfind(" that ") {
-            wstart += t + " that ".len();
+        // Cut at "that" and at clause boundaries: speakers sit next to the cue ("Ukraine is
+        // ready if Russia commits; but he added ..." is his, not Russia's).
+        let participle = PARTICIPLES.contains(&bare.as_str());
+        let sentence_start = wstart;
+        for b in [" that ", "; ", ", but ", " but ", ", while ", ", whereas ", ", although ", " and then ", ", and "] {
+            if let Some(t) = s[wstart..start].rfind(b) {
+                // ", and X said": cut; ", saying": the subject is the main clause's.
+                wstart += t + b.len();
+            }
         }
         let window_empty = s[wstart..start].trim().is_empty();
-        let mut sp = ctx.speaker_in_scan(s, &scan, wstart, start, true);
-        if sp.is_none() || window_empty {
+        // ", warning that ...": a participle after a comma speaks for the main clause's subject.
+        let before_trim = s[..start].trim_end();
+        let mut sp = if participle && before_trim.ends_with(',') {
+            ctx.speaker_in_scan(s, &scan, sentence_start, start, false)
+        } else {
+            ctx.speaker_in_scan(s, &scan, wstart, start, true)
+        };
+        // "…, reported Ukrainian Defence Ministry adviser Serhiy Beskrestnov.": a clause, a
+        // comma, then the cue and its speaker.
+        let inverted = !participle
+            && (before_trim.ends_with(',') || before_trim.ends_with(",”") || before_trim.ends_with(",\"") || before_trim.ends_with('—'))
+            && s[pos..].trim_start().starts_with(|c: char| c.is_uppercase());
+        if sp.is_none() || window_empty || inverted {
             // Inverted: "…,” said Trehubov.
             let after = &s[pos..];
             let end = after
                 .find([',', '.', ';', ':', '“', '"'])
                 .unwrap_or(after.len());
-            if after[..end].split_whitespace().count() <= 8 {
+            if after[..end].split_whitespace().count() <= 10 {
                 sp = ctx.speaker_in_scan(s, &scan, pos, pos + end, false).or(sp);
             }
         }
@@ -797,19 +775,7 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
     }
     // The first claimant speaks, unless it only relays: "According to X, Y reported …" or
     // "X reported that Y claimed …". Participles ("saying", "adding") elaborate, never relay.
-    const PARTICIPLES: &[&str] = &[
-        "saying",
-        "adding",
-        "noting",
-        "claiming",
-        "stating",
-        "warning",
-        "indicating",
-        "reporting",
-        "writing",
-        "acknowledging",
-        "denying",
-    ];
+
     let mut it = found.into_iter();
     let (mut pos, mut main, mut cue) = it.next().unwrap_or_else(|| unreachable!());
     let mut relays: Vec<Speaker> = Vec::new();
@@ -818,7 +784,7 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
             continue;
         }
         let between = &lower[pos.min(lower.len())..p2.min(lower.len())];
-        let initial_according = ACCORDING.contains(&cue.as_str()) && s[..pos].trim().is_empty();
+        let initial_according = according_phrases().contains(&cue.as_str()) && s[..pos].trim().is_empty();
         // "X claimed that …, but Y has not confirmed it": Y answers X, it does not relay X.
         let coordinated = [", but ", ", however", ", while ", ", although ", "; "]
             .iter()
