@@ -789,13 +789,17 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         let coordinated = [", but ", ", however", ", while ", ", although ", "; "]
             .iter()
             .any(|c| between.contains(c));
-        if initial_according || (between.contains(" that ") && !coordinated && p2 - pos < 160) {
+        let that = [" that ", " что ", " що ", ", что", ", що"]
+            .iter()
+            .any(|t| between.contains(t));
+        if initial_according || (that && !coordinated && p2 - pos < 160) {
             relays.push(main);
             pos = p2;
             main = sp2;
             cue = cue2;
         }
     }
+    named_relays(s, lower, &scan, ctx, pos, &mut main, &mut relays);
     // Vague sourcing ("reports indicate", "sources say") is the outlet's own voice.
     if matches!(
         main.name.to_lowercase().as_str(),
@@ -816,6 +820,81 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         relays,
         cue_pos: Some(pos),
         scan: Some(scan),
+    }
+}
+
+/// Relay phrases of `assets/lexicon/relay-phrases.txt`: (is "citing", phrase).
+fn relay_phrases() -> &'static [(bool, &'static str)] {
+    static P: std::sync::OnceLock<Vec<(bool, &'static str)>> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        include_str!("../../assets/lexicon/relay-phrases.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(k, p)| (k == "citing", p.trim()))
+            .collect()
+    })
+}
+
+/// The outlet or body a claim reached the page through, where the sentence names it: "X
+/// reported, citing Y" (Y speaks, X relays), "Y told Axios", "в интервью Reuters" (the outlet
+/// relays).
+fn named_relays(
+    s: &str,
+    lower: &str,
+    scan: &Scan,
+    ctx: &Ctx<'_>,
+    cue_pos: usize,
+    main: &mut Speaker,
+    relays: &mut Vec<Speaker>,
+) {
+    if lower.len() != s.len() {
+        return;
+    }
+    for &(citing, phrase) in relay_phrases() {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(phrase) {
+            let at = from + i;
+            from = at + phrase.len();
+            let word_start = at == 0 || !lower[..at].ends_with(|c: char| c.is_alphanumeric());
+            let word_end = !lower[from..].starts_with(|c: char| c.is_alphanumeric());
+            if !word_start || !word_end || at + 1 < cue_pos {
+                continue;
+            }
+            // The name right after the phrase (a few words, to a comma or full stop).
+            let rest = &s[from..];
+            let end = rest
+                .find([',', '.', ';', ':', '(', '“', '"', '«'])
+                .unwrap_or(rest.len());
+            let words = rest[..end].split_whitespace().count();
+            if words == 0 || words > 10 {
+                continue;
+            }
+            let Some(sp) = ctx.speaker_in_scan(s, scan, from, from + end, false) else {
+                continue;
+            };
+            if sp.name == main.name {
+                continue;
+            }
+            if citing {
+                // "RBC-Ukraine reports, citing the General Staff": the General Staff speaks.
+                let relay = std::mem::replace(main, sp);
+                if !relays.iter().any(|r| r.name == relay.name) {
+                    relays.push(relay);
+                }
+            } else {
+                // "Zelensky told Axios": an outlet after "told" relays; a person told is an
+                // audience, not a relay.
+                let outlet = scan
+                    .hits
+                    .iter()
+                    .any(|h| h.start >= from && h.start <= from + 3 && h.camp == Camp::Media && h.name == sp.name);
+                if outlet && !relays.iter().any(|r| r.name == sp.name) {
+                    relays.push(sp);
+                }
+            }
+            return;
+        }
     }
 }
 
@@ -884,6 +963,243 @@ fn place_mentions(text: &str, lower: &str, scan: Option<&Scan>) -> Vec<places::M
         .collect()
 }
 
+/// One sentence of the body with its attribution, before it becomes a claim.
+struct Raw {
+    line: u32,
+    span: (usize, usize),
+    text: String,
+    lower: String,
+    para: usize,
+    attr: Attributed,
+    quote: bool,
+    pure_quote: bool,
+    ends_open_quote: bool,
+    heading: bool,
+    bullet: bool,
+    /// Not a claim of its own ("Про це повідомляє Генштаб.": the attribution of what
+    /// came before).
+    skip: bool,
+    /// The speaker comes from the document's voice, not from the sentence itself.
+    voiced: bool,
+}
+
+/// A list item: "* ", "- ", "• ", an emoji bullet, "1. ".
+fn is_bullet(line: &str) -> bool {
+    let t = line.trim_start();
+    let first = t.chars().next();
+    t.starts_with("* ")
+        || t.starts_with("- ")
+        || t.starts_with("• ")
+        || t.starts_with("– ")
+        || first.is_some_and(|c| {
+            !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii_punctuation() && (c as u32) > 0x2000 && !matches!(c, '«' | '“' | '„' | '—')
+        })
+        || t.split_once(". ")
+            .or_else(|| t.split_once(") "))
+            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The claimant a heading names: "Генштаб ВСУ: атаки на Купянск отбиты" (before a colon),
+/// "За добу 161 бій, - Генштаб" / "... — Putin" (after a final dash), or a cue inside it
+/// ("DeepState рассказал, что ..."). None when the heading names nobody.
+fn heading_attribution(
+    sent: &str,
+    lower: &str,
+    attr: Attributed,
+    ctx: &mut Ctx<'_>,
+) -> Option<Attributed> {
+    if attr.speaker.is_some() {
+        return Some(attr);
+    }
+    let sp = headline_speaker(sent, lower, ctx)?;
+    ctx.remember(&sp);
+    Some(Attributed {
+        speaker: Some(sp),
+        cue: Some(":".to_owned()),
+        relays: Vec::new(),
+        cue_pos: Some(0),
+        scan: None,
+    })
+}
+
+/// The claimant named by a headline's form alone: the few words before a colon, or after a
+/// final dash.
+fn headline_speaker(sent: &str, lower: &str, ctx: &Ctx<'_>) -> Option<Speaker> {
+    let t = sent.trim().trim_matches(['*', '_', '#', ' ']);
+    let tl = lower.trim().trim_matches(['*', '_', '#', ' ']);
+    let candidates = [
+        t.find(": ").map(|i| &t[..i]),
+        [" - ", " — ", " – ", ", -", ",-", ", —"]
+            .iter()
+            .filter_map(|d| t.rfind(d).map(|i| t[i + d.len()..].trim()))
+            .next(),
+    ];
+    let _ = tl;
+    for c in candidates.into_iter().flatten() {
+        let c = c.trim().trim_matches(['*', '_', '.', ' ', '"', '«', '»', '“', '”']);
+        if c.is_empty() || c.split_whitespace().count() > 5 {
+            continue;
+        }
+        let hits = lexicon().hits(c);
+        // The claimant must be (nearly) all of it: "Генштаб ВСУ", not "Russia-Ukraine talks".
+        let covered: usize = hits.iter().map(|h| h.end - h.start).sum();
+        let letters = c.len();
+        if covered * 10 >= letters * 6
+            && let Some(h) = hits.iter().find(|h| !matches!(h.camp, Camp::Media)).or(hits.first())
+        {
+            let camp = ctx.camp_for(&h.name, Some(h.camp));
+            return Some(Speaker {
+                name: h.name.clone(),
+                camp: Some(camp),
+                person: false,
+                plural: false,
+            });
+        }
+        // A person's name alone, before a colon or after the dash, with a camp known for it.
+        let names = person_names(c);
+        if let Some(&(a, b)) = names.first()
+            && b - a + 2 >= c.len()
+            && ctx.names.contains_key(&c[a..b].to_lowercase())
+            && !is_not_speaker(&c[a..b])
+            && places::find(&c[a..b]).is_empty()
+        {
+            let name = c[a..b].to_owned();
+            let role = roles::read(c).camp();
+            let camp = ctx.camp_for_person(&name, role, None);
+            return Some(Speaker {
+                name,
+                camp: Some(camp),
+                person: true,
+                plural: false,
+            });
+        }
+    }
+    None
+}
+
+/// Phrases that attribute what came before: "Про це повідомляє Генштаб.", "This was reported
+/// by the General Staff.".
+const BACK_ATTRIBUTION: &[&str] = &[
+    "про це ",
+    "об этом ",
+    "this was reported",
+    "this was announced",
+    "that is according to",
+    "this is according to",
+    "це повідомив",
+    "это сообщил",
+];
+
+/// The document's voices, across sentences: a headline naming its source ("…, - Генштаб")
+/// speaks for the unattributed sentences of the article; "Про це повідомляє X" attributes
+/// what came before it and what follows; a lead-in ending in a colon ("В Минобороны
+/// рассказали:", "As reported by the General Staff:") speaks for the list or paragraphs after
+/// it, until a heading, a sentence with its own speaker or the end of the list.
+fn assign_voices(raws: &mut [Raw], title: Option<&str>, ctx: &mut Ctx<'_>) {
+    let voice_of = |r: &Raw| (r.attr.speaker.clone(), r.attr.cue.clone(), r.attr.relays.clone());
+    type Voice = (Option<Speaker>, Option<String>, Vec<Speaker>);
+    let mut doc: Option<Voice> = title.and_then(|t| {
+        let lower = t.to_lowercase();
+        // A body named by the headline ("…, - Генштаб") speaks for the whole report; a person
+        // in the headline ("Witkoff: …") for the headline's claim only; the publisher's name
+        // after a dash ("… - Atlantic Council") for nothing.
+        headline_speaker(t, &lower, ctx)
+            .filter(|sp| {
+                !sp.person && !matches!(sp.camp, Some(Camp::Media | Camp::Other) | None)
+            })
+            .map(|sp| (Some(sp), Some(":".to_owned()), Vec::new()))
+    });
+    let mut list: Option<Voice> = None;
+    let mut list_seen_bullet = false;
+    let mut last_attributed: Option<usize> = None;
+    for i in 0..raws.len() {
+        let r = &raws[i];
+        let back = BACK_ATTRIBUTION.iter().any(|p| r.lower.starts_with(p))
+            && r.text.split_whitespace().count() <= 20;
+        if back && r.attr.speaker.is_some() {
+            let v = voice_of(r);
+            let from = last_attributed.map_or(0, |k| k + 1);
+            for prev in &mut raws[from..i] {
+                if prev.attr.speaker.is_none() && !prev.heading {
+                    prev.voiced = true;
+                    prev.attr.speaker.clone_from(&v.0);
+                    prev.attr.cue.clone_from(&v.1);
+                    prev.attr.relays.clone_from(&v.2);
+                }
+            }
+            raws[i].skip = true;
+            last_attributed = Some(i);
+            doc = Some(v);
+            continue;
+        }
+        if r.heading {
+            list = None;
+        }
+        if list.is_some() && !r.bullet && list_seen_bullet && !r.heading {
+            // The list ended.
+            list = None;
+        }
+        if r.attr.speaker.is_some() {
+            last_attributed = Some(i);
+            if r.text.trim_end().trim_end_matches(['*', '_']).ends_with(':') {
+                list = Some(voice_of(r));
+                list_seen_bullet = false;
+            } else if !r.pure_quote && !r.bullet {
+                list = None;
+            }
+            continue;
+        }
+        if r.bullet {
+            list_seen_bullet = true;
+        }
+        if let Some(v) = list.as_ref().or(doc.as_ref()) {
+            let r = &mut raws[i];
+            r.voiced = true;
+            r.attr.speaker.clone_from(&v.0);
+            r.attr.cue.clone_from(&v.1);
+            r.attr.relays.clone_from(&v.2);
+        }
+    }
+}
+
+/// Whether the page's outlet is the relay of the claims it attributes to others, and its
+/// name. An ISW assessment relays every source it cites. Ukrainian- and Russian-language
+/// reporting passes on official reports, channels and monitors as the outlet's relay ("Про це
+/// повідомляє РБК-Україна з посиланням на Генштаб", "передает РИА Новости"), and is recorded
+/// so; English-language news quoting a speaker records only the intermediaries it names
+/// ("told Axios").
+fn outlet_relays(outlet: Option<&str>, outlet_camp: Camp, raws: &[Raw]) -> Option<String> {
+    let outlet = outlet?;
+    if outlet_camp == Camp::Isw {
+        return Some(outlet.to_owned());
+    }
+    let (mut cyr, mut letters) = (0usize, 0usize);
+    for r in raws.iter().take(200) {
+        for c in r.text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            cyr += usize::from(('\u{400}'..='\u{4ff}').contains(&c));
+        }
+    }
+    (letters > 0 && cyr * 2 > letters).then(|| outlet.to_owned())
+}
+
+/// Two names of one claimant ("RIA Novosti" and "РИА Новости" via the lexicon, or the same
+/// words).
+fn same_claimant(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    if la == lb || la.contains(&lb) || lb.contains(&la) {
+        return true;
+    }
+    let canon = |x: &str| {
+        lexicon()
+            .hits(x)
+            .into_iter()
+            .find(|h| h.end - h.start + 3 >= x.len())
+            .map(|h| h.name.to_lowercase())
+    };
+    matches!((canon(a), canon(b)), (Some(x), Some(y)) if x == y)
+}
+
 /// Extract the claims of one article from its kept body lines.
 pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let article_day = an.meta.published.and_then(PartialDate::day);
@@ -912,26 +1228,15 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         names: HashMap::default(),
         overrides: &p.camp_overrides,
     };
-    struct Raw {
-        line: u32,
-        span: (usize, usize),
-        text: String,
-        lower: String,
-        para: usize,
-        attr: Attributed,
-        quote: bool,
-        pure_quote: bool,
-        ends_open_quote: bool,
-    }
     let mut raws: Vec<Raw> = Vec::new();
     for (li, l) in an.doc.lines.iter().enumerate() {
-        if !an.kept[li]
-            || matches!(an.classes[li].kind, LineKind::Title | LineKind::Subhead)
-                && !a.line_decisions.contains_key(&(li as u32 + 1))
-        {
+        let heading = matches!(an.classes[li].kind, LineKind::Title | LineKind::Subhead)
+            && !a.line_decisions.contains_key(&(li as u32 + 1));
+        if !an.kept[li] && !heading {
             continue;
         }
         let text = an.doc.line_text(l);
+        let bullet = is_bullet(text);
         // A "paragraph" of more than 100 kB is not prose (a data dump, a minified page).
         if text.len() > 100_000 {
             continue;
@@ -951,7 +1256,21 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             };
             let lower = sent.to_lowercase();
             let attr = attribute(sent, &lower, &mut ctx);
+            // A heading is a claim only when it says who claims it ("Генштаб ВСУ: атаки
+            // отбиты", "DeepState: russians entered Kupiansk", "... — Putin").
+            let attr = if heading {
+                let Some(attr) = heading_attribution(sent, &lower, attr, &mut ctx) else {
+                    continue;
+                };
+                attr
+            } else {
+                attr
+            };
             raws.push(Raw {
+                heading,
+                bullet,
+                skip: false,
+                voiced: false,
                 line: l.src_line,
                 span: (l.start + s, l.start + e),
                 text: sent.to_owned(),
@@ -995,41 +1314,17 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             raws[i].attr.cue = cue;
         }
     }
+    assign_voices(&mut raws, an.meta.title.as_deref(), &mut ctx);
+    let outlet_relays = outlet_relays(outlet.as_deref(), outlet_camp, &raws);
     let mut out: Vec<Claim> = Vec::new();
     let mut occurrences: HashMap<u64, usize> = HashMap::new();
     let mut since_marker = 0usize;
-    let mut previous_pushed = false;
     let mut current_axis: Option<(String, Option<&'static str>)> = None;
     for r in raws {
         let lower = r.lower.as_str();
-        // "Про це повідомляє Генштаб." / "This was reported by the General Staff.": the
-        // attribution of the sentence before, not a claim of its own.
-        let back_attribution = [
-            "про це ",
-            "об этом ",
-            "this was reported",
-            "this was announced",
-            "that is according to",
-            "this is according to",
-            "це повідомив",
-            "это сообщил",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
-            && r.text.split_whitespace().count() <= 15;
-        if back_attribution && let Some(sp) = &r.attr.speaker {
-            if previous_pushed
-                && let Some(prev) = out.last_mut()
-                && prev.camp == outlet_camp
-            {
-                prev.speaker = Some(sp.name.clone());
-                prev.camp = sp.camp.unwrap_or(Camp::Other);
-                prev.cue.clone_from(&r.attr.cue);
-            }
-            previous_pushed = false;
+        if r.skip {
             continue;
         }
-        previous_pushed = false;
         let they_side = match r
             .attr
             .speaker
@@ -1091,6 +1386,12 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             .as_ref()
             .filter(|(_, d)| d.is_some() && place_refs.iter().any(|p| p.district.as_deref() == *d))
             .map(|(a, _)| a.clone());
+        let not_a_claim = r.text.split_whitespace().count() < 6
+            || r.text.trim_end().ends_with('?')
+            || (!content.war && place_refs.is_empty());
+        if r.voiced && not_a_claim {
+            continue;
+        }
         let (speaker, camp, cue) = match &r.attr.speaker {
             Some(sp) => (
                 Some(sp.name.clone()),
@@ -1098,10 +1399,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                 r.attr.cue.clone(),
             ),
             None => {
-                if r.text.split_whitespace().count() < 6
-                    || r.text.trim_end().ends_with('?')
-                    || (!content.war && place_refs.is_empty())
-                {
+                if not_a_claim {
                     continue;
                 }
                 (outlet.clone(), outlet_camp, None)
@@ -1148,13 +1446,19 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         {
             verification = Verification::Assessed;
         }
+        let mut relayed_by: Vec<String> = r.attr.relays.iter().map(|x| x.name.clone()).collect();
+        if let (Some(o), Some(sp)) = (outlet_relays.as_deref(), speaker.as_deref())
+            && !same_claimant(sp, o)
+            && !relayed_by.iter().any(|x| same_claimant(x, o))
+        {
+            relayed_by.push(o.to_owned());
+        }
         let key = r.text.trim();
         let occ = occurrences
             .entry(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
             .or_default();
         let id = ClaimId::derive(&a.id, key, *occ);
         *occ += 1;
-        previous_pushed = true;
         out.push(Claim {
             id,
             line: r.line,
@@ -1164,7 +1468,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             camp,
             cue,
             quote: r.quote,
-            relayed_by: r.attr.relays.iter().map(|x| x.name.clone()).collect(),
+            relayed_by,
             places: place_refs,
             axis,
             date,
