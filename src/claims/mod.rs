@@ -258,7 +258,7 @@ fn person_names(s: &str) -> Vec<(usize, usize)> {
             .unwrap_or(w);
         let cap = w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase);
-        if cap && !NOT_NAMES.contains(&w) && !NOT_NAMES.contains(&bare) {
+        if cap && !NOT_NAMES.contains(&w) && !NOT_NAMES.contains(&bare) && !is_not_speaker(bare) {
             // Names are words separated by single spaces ("Donbas – Moscow" is two things).
             if let Some(&(_, pe)) = run.last()
                 && &s[pe..b] != " "
@@ -297,6 +297,21 @@ fn is_not_speaker(name: &str) -> bool {
         || words.last().is_some_and(|w| set.contains(&format!("* {w}")))
 }
 
+/// A Cyrillic word in a case other than the nominative ("Украины", "Белгородом",
+/// "Зеленским", "Києву"): not the subject that speaks.
+fn oblique_cyrillic(w: &str) -> bool {
+    let l = w.to_lowercase();
+    if !l.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        return false;
+    }
+    [
+        "ами", "ями", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ём", "ой", "ей", "ах",
+        "ях", "ам", "ям", "ів", "ою", "ею", "ні", "ві", "ці", "ті", "ки", "ги", "ы", "у", "ю",
+    ]
+    .iter()
+    .any(|e| l.ends_with(e))
+}
+
 /// The role phrase around a name at `text[s..e]`: the words before it back to a clause
 /// boundary (at most eight, not before `from`), and an apposition after it (", a spokesperson
 /// for Ukraine's Khortytsia group,").
@@ -305,7 +320,7 @@ fn role_around(text: &str, from: usize, s: usize, e: usize) -> roles::RoleCamp {
     let cut = before
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '.' | '"' | '“' | '”' | '«' | '»' | '(' | ')'))
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '.' | '(' | ')'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let before = &before[cut..];
     let words: Vec<&str> = before.split_whitespace().collect();
@@ -327,6 +342,9 @@ fn role_around(text: &str, from: usize, s: usize, e: usize) -> roles::RoleCamp {
 }
 
 struct Ctx<'a> {
+    /// The state an unqualified official role belongs to in this text: a Ukrainian-language
+    /// report's "речник", "начальник МВА" are Ukrainian officials.
+    default_side: Option<Camp>,
     memory: Vec<Speaker>,
     names: HashMap<String, Camp, std::hash::BuildHasherDefault<places::FxHasher>>,
     overrides: &'a std::collections::BTreeMap<String, Camp>,
@@ -351,6 +369,14 @@ impl Ctx<'_> {
             return *c;
         }
         lexicon().hits(name).last().map_or(Camp::Other, |h| h.camp)
+    }
+
+    /// The camp a role phrase gives, an unqualified official role taking the text's own state.
+    fn role_camp(&self, mut role: roles::RoleCamp) -> Option<Camp> {
+        if role.side.is_none() {
+            role.side = self.default_side;
+        }
+        role.camp()
     }
 
     /// A person's camp: the user's override, then what the text says of them here (their
@@ -484,7 +510,7 @@ impl Ctx<'_> {
                 // Defence Ministry adviser X", "X, an economist at ..."), else what the
                 // document said of them before, else a lexicon hit right next to the name.
                 let own = name_hits.first().map(|h| h.camp);
-                let role = role_around(text, ws.min(s), s, e).camp();
+                let role = self.role_camp(role_around(text, ws.min(s), s, e));
                 let adjacent = hits
                     .iter()
                     .filter(|h| h.end <= s && text[h.end..s].split_whitespace().count() <= 2)
@@ -519,6 +545,25 @@ impl Ctx<'_> {
                 plural,
             });
         }
+        // No name and no known body: a role phrase is the speaker ("за словами начальника
+        // Куп'янської МВА", "по информации российских военных телеграм-каналов").
+        let phrase = window
+            .trim()
+            .trim_end_matches([',', ' '])
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        if !phrase.is_empty() && phrase.split_whitespace().count() <= 8 {
+            let role = roles::read(phrase);
+            if role.decided.is_some() || role.official {
+                if let Some(camp) = self.role_camp(role) {
+                    return Some(Speaker {
+                        name: phrase.to_owned(),
+                        camp: Some(camp),
+                        person: false,
+                        plural: phrase.ends_with('s') || phrase.ends_with(|c: char| "иыі".contains(c)),
+                    });
+                }
+            }
+        }
         // A lone capitalised word right before the cue ("Trehubov stressed").
         let last = window
             .trim_end_matches([',', ' '])
@@ -542,6 +587,8 @@ impl Ctx<'_> {
             && bare.chars().count() > 2
             && places::find(bare).is_empty()
             && !is_not_speaker(bare)
+            && !bare.chars().all(|c| !c.is_lowercase())
+            && !oblique_cyrillic(bare)
         {
             let known = self.names.get(&bare.to_lowercase()).copied();
             let full = self
@@ -553,7 +600,7 @@ impl Ctx<'_> {
             let name = full.unwrap_or_else(|| bare.to_owned());
             let tw = window.trim_end_matches([',', ' ']);
             let at = ws + tw.rfind(bare).unwrap_or(0);
-            let role = role_around(text, ws, at, at + bare.len()).camp();
+            let role = self.role_camp(role_around(text, ws, at, at + bare.len()));
             let camp = self.camp_for_person(&name, known.or(role), None);
             return Some(Speaker {
                 name,
@@ -1033,6 +1080,8 @@ fn headline_speaker(sent: &str, lower: &str, ctx: &Ctx<'_>) -> Option<Speaker> {
             .iter()
             .filter_map(|d| t.rfind(d).map(|i| t[i + d.len()..].trim()))
             .next(),
+        // "…: карти ISW", "…: ISW" — a source named after the last colon.
+        t.rfind(": ").map(|i| &t[i + 2..]).filter(|c| c.split_whitespace().count() <= 3),
     ];
     let _ = tl;
     for c in candidates.into_iter().flatten() {
@@ -1044,7 +1093,8 @@ fn headline_speaker(sent: &str, lower: &str, ctx: &Ctx<'_>) -> Option<Speaker> {
         // The claimant must be (nearly) all of it: "Генштаб ВСУ", not "Russia-Ukraine talks".
         let covered: usize = hits.iter().map(|h| h.end - h.start).sum();
         let letters = c.len();
-        if covered * 10 >= letters * 6
+        let short = c.split_whitespace().count() <= 2;
+        if (covered * 10 >= letters * 6 || short && covered * 10 >= letters * 3)
             && let Some(h) = hits.iter().find(|h| !matches!(h.camp, Camp::Media)).or(hits.first())
         {
             let camp = ctx.camp_for(&h.name, Some(h.camp));
@@ -1162,6 +1212,21 @@ fn assign_voices(raws: &mut [Raw], title: Option<&str>, ctx: &mut Ctx<'_>) {
     }
 }
 
+/// The state of an unqualified official role, from the language of the article's body:
+/// Ukrainian text (і, ї, є, ґ) reports Ukrainian officials without saying "Ukrainian".
+fn language_side(an: &ArticleAnalysis) -> Option<Camp> {
+    let (mut uk, mut cyr) = (0usize, 0usize);
+    for (_, line) in an.cleaned_lines().take(200) {
+        for c in line.chars() {
+            if ('\u{400}'..='\u{4ff}').contains(&c) {
+                cyr += 1;
+                uk += usize::from(matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
+            }
+        }
+    }
+    (cyr > 200 && uk * 40 > cyr).then_some(Camp::UkrainianOfficial)
+}
+
 /// Whether the page's outlet is the relay of the claims it attributes to others, and its
 /// name. An ISW assessment relays every source it cites. Ukrainian- and Russian-language
 /// reporting passes on official reports, channels and monitors as the outlet's relay ("Про це
@@ -1224,6 +1289,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         })
         .unwrap_or(Camp::Media);
     let mut ctx = Ctx {
+        default_side: language_side(an),
         memory: Vec::new(),
         names: HashMap::default(),
         overrides: &p.camp_overrides,
