@@ -793,9 +793,23 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         };
         // "…, reported Ukrainian Defence Ministry adviser Serhiy Beskrestnov.": a clause, a
         // comma, then the cue and its speaker.
+        // The speaker phrase after the cue runs to the end of the sentence or a comma and is
+        // mostly capitalised words ("Russia, in turn, accused Ukraine of launching …" is not).
+        let after_cue = &s[pos..];
+        let after_end = after_cue
+            .find([',', '.', ';', ':', '“', '"', '–', '—'])
+            .unwrap_or(after_cue.len());
+        let after_words: Vec<&str> = after_cue[..after_end].split_whitespace().collect();
+        let capitalised = after_words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '“'))
+            .count();
         let inverted = !participle
             && (before_trim.ends_with(',') || before_trim.ends_with(",”") || before_trim.ends_with(",\"") || before_trim.ends_with('—'))
-            && s[pos..].trim_start().starts_with(|c: char| c.is_uppercase());
+            && s[sentence_start..start].split_whitespace().count() > 4
+            && !after_words.is_empty()
+            && capitalised * 2 >= after_words.len()
+            && after_cue.trim_start().starts_with(|c: char| c.is_uppercase());
         if sp.is_none() || window_empty || inverted {
             // Inverted: "…,” said Trehubov.
             let after = &s[pos..];
@@ -1160,6 +1174,9 @@ fn assign_voices(raws: &mut [Raw], title: Option<&str>, ctx: &mut Ctx<'_>) {
             .map(|sp| (Some(sp), Some(":".to_owned()), Vec::new()))
     });
     let mut list: Option<Voice> = None;
+    // "**The General Staff** reported that …": a digest's section, led by its source in bold,
+    // speaks for the paragraphs after it until the next such lead or a heading.
+    let mut section: Option<Voice> = None;
     let mut list_seen_bullet = false;
     let mut last_attributed: Option<usize> = None;
     for i in 0..raws.len() {
@@ -1184,6 +1201,7 @@ fn assign_voices(raws: &mut [Raw], title: Option<&str>, ctx: &mut Ctx<'_>) {
         }
         if r.heading {
             list = None;
+            section = None;
         }
         if list.is_some() && !r.bullet && list_seen_bullet && !r.heading {
             // The list ended.
@@ -1191,6 +1209,15 @@ fn assign_voices(raws: &mut [Raw], title: Option<&str>, ctx: &mut Ctx<'_>) {
         }
         if r.attr.speaker.is_some() {
             last_attributed = Some(i);
+            let t = r.text.trim_start();
+            if let Some(rest) = t.strip_prefix("**")
+                && let Some(close) = rest.find("**")
+                && r.attr.cue_pos.is_some_and(|p| p + 4 >= close)
+                && rest[..close].split_whitespace().count() <= 10
+                && !r.voiced
+            {
+                section = Some(voice_of(r));
+            }
             if r.text.trim_end().trim_end_matches(['*', '_']).ends_with(':') {
                 list = Some(voice_of(r));
                 list_seen_bullet = false;
@@ -1202,7 +1229,7 @@ fn assign_voices(raws: &mut [Raw], title: Option<&str>, ctx: &mut Ctx<'_>) {
         if r.bullet {
             list_seen_bullet = true;
         }
-        if let Some(v) = list.as_ref().or(doc.as_ref()) {
+        if let Some(v) = list.as_ref().or(section.as_ref()).or(doc.as_ref()) {
             let r = &mut raws[i];
             r.voiced = true;
             r.attr.speaker.clone_from(&v.0);
