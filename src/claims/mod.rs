@@ -21,8 +21,6 @@ use crate::clean::LineKind;
 use crate::model::{Article, Camp, Claim, ClaimId, PartialDate, Project, Verification};
 use crate::places;
 
-
-
 /// Cue participles ("saying", "adding") elaborate a claim; they never relay one.
 const PARTICIPLES: &[&str] = &[
     "saying",
@@ -293,8 +291,12 @@ fn is_not_speaker(name: &str) -> bool {
     words.is_empty()
         || set.contains(&lower)
         || words.iter().all(|w| set.contains(*w))
-        || words.first().is_some_and(|w| set.contains(&format!("{w} *")))
-        || words.last().is_some_and(|w| set.contains(&format!("* {w}")))
+        || words
+            .first()
+            .is_some_and(|w| set.contains(&format!("{w} *")))
+        || words
+            .last()
+            .is_some_and(|w| set.contains(&format!("* {w}")))
 }
 
 /// A Cyrillic word in a case other than the nominative ("Украины", "Белгородом",
@@ -333,7 +335,9 @@ fn role_around(text: &str, from: usize, s: usize, e: usize) -> roles::RoleCamp {
                 .find([',', ';', '.', '"', '“', '”', '(', ')'])
                 .unwrap_or(rest.len());
             let app = &rest[..end];
-            if app.split_whitespace().count() <= 12 && !app.split_whitespace().any(|w| is_cue(w).is_some()) {
+            if app.split_whitespace().count() <= 12
+                && !app.split_whitespace().any(|w| is_cue(w).is_some())
+            {
                 role = roles::read(app);
             }
         }
@@ -517,6 +521,22 @@ impl Ctx<'_> {
                     .max_by_key(|h| h.end)
                     .map(|h| h.camp);
                 let camp = self.camp_for_person(&name, own.or(role), adjacent);
+                // One identity across spellings and scripts: "Volodymyr Zelenskyy",
+                // "Зеленський" and "Zelensky" are the lexicon's "Volodymyr Zelensky".
+                let name = name_hits
+                    .iter()
+                    .find(|h| {
+                        let first = |x: &str| x.split_whitespace().next().map(str::to_lowercase);
+                        let cyrillic = name.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+                        h.name.contains(' ')
+                            && h.name.chars().next().is_some_and(char::is_uppercase)
+                            // Not another person of the same surname ("Mykhailo" vs "Ivan Fedorov").
+                            && (cyrillic
+                                || name.split_whitespace().count() == 1
+                                || first(&name) == first(&h.name)
+                                || first(&name).zip(first(&h.name)).is_some_and(|(a, b)| a.get(..3) == b.get(..3)))
+                    })
+                    .map_or(name, |h| h.name.clone());
                 return Some(Speaker {
                     name,
                     camp: Some(camp),
@@ -559,7 +579,8 @@ impl Ctx<'_> {
                         name: phrase.to_owned(),
                         camp: Some(camp),
                         person: false,
-                        plural: phrase.ends_with('s') || phrase.ends_with(|c: char| "иыі".contains(c)),
+                        plural: phrase.ends_with('s')
+                            || phrase.ends_with(|c: char| "иыі".contains(c)),
                     });
                 }
             }
@@ -777,7 +798,17 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         // ready if Russia commits; but he added ..." is his, not Russia's).
         let participle = PARTICIPLES.contains(&bare.as_str());
         let sentence_start = wstart;
-        for b in [" that ", "; ", ", but ", " but ", ", while ", ", whereas ", ", although ", " and then ", ", and "] {
+        for b in [
+            " that ",
+            "; ",
+            ", but ",
+            " but ",
+            ", while ",
+            ", whereas ",
+            ", although ",
+            " and then ",
+            ", and ",
+        ] {
             if let Some(t) = s[wstart..start].rfind(b) {
                 // ", and X said": cut; ", saying": the subject is the main clause's.
                 wstart += t + b.len();
@@ -802,14 +833,23 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         let after_words: Vec<&str> = after_cue[..after_end].split_whitespace().collect();
         let capitalised = after_words
             .iter()
-            .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '“'))
+            .filter(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '“')
+            })
             .count();
         let inverted = !participle
-            && (before_trim.ends_with(',') || before_trim.ends_with(",”") || before_trim.ends_with(",\"") || before_trim.ends_with('—'))
+            && (before_trim.ends_with(',')
+                || before_trim.ends_with(",”")
+                || before_trim.ends_with(",\"")
+                || before_trim.ends_with('—'))
             && s[sentence_start..start].split_whitespace().count() > 4
             && !after_words.is_empty()
             && capitalised * 2 >= after_words.len()
-            && after_cue.trim_start().starts_with(|c: char| c.is_uppercase());
+            && after_cue
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase());
         if sp.is_none() || window_empty || inverted {
             // Inverted: "…,” said Trehubov.
             let after = &s[pos..];
@@ -845,7 +885,8 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
             continue;
         }
         let between = &lower[pos.min(lower.len())..p2.min(lower.len())];
-        let initial_according = according_phrases().contains(&cue.as_str()) && s[..pos].trim().is_empty();
+        let initial_according =
+            according_phrases().contains(&cue.as_str()) && s[..pos].trim().is_empty();
         // "X claimed that …, but Y has not confirmed it": Y answers X, it does not relay X.
         let coordinated = [", but ", ", however", ", while ", ", although ", "; "]
             .iter()
@@ -946,10 +987,12 @@ fn named_relays(
             } else {
                 // "Zelensky told Axios": an outlet after "told" relays; a person told is an
                 // audience, not a relay.
-                let outlet = scan
-                    .hits
-                    .iter()
-                    .any(|h| h.start >= from && h.start <= from + 3 && h.camp == Camp::Media && h.name == sp.name);
+                let outlet = scan.hits.iter().any(|h| {
+                    h.start >= from
+                        && h.start <= from + 3
+                        && h.camp == Camp::Media
+                        && h.name == sp.name
+                });
                 if outlet && !relays.iter().any(|r| r.name == sp.name) {
                     relays.push(sp);
                 }
@@ -1053,11 +1096,17 @@ fn is_bullet(line: &str) -> bool {
         || t.starts_with("• ")
         || t.starts_with("– ")
         || first.is_some_and(|c| {
-            !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii_punctuation() && (c as u32) > 0x2000 && !matches!(c, '«' | '“' | '„' | '—')
+            !c.is_alphanumeric()
+                && !c.is_whitespace()
+                && !c.is_ascii_punctuation()
+                && (c as u32) > 0x2000
+                && !matches!(c, '«' | '“' | '„' | '—')
         })
         || t.split_once(". ")
             .or_else(|| t.split_once(") "))
-            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+            .is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+            })
 }
 
 /// The claimant a heading names: "Генштаб ВСУ: атаки на Купянск отбиты" (before a colon),
@@ -1095,11 +1144,15 @@ fn headline_speaker(sent: &str, lower: &str, ctx: &Ctx<'_>) -> Option<Speaker> {
             .filter_map(|d| t.rfind(d).map(|i| t[i + d.len()..].trim()))
             .next(),
         // "…: карти ISW", "…: ISW" — a source named after the last colon.
-        t.rfind(": ").map(|i| &t[i + 2..]).filter(|c| c.split_whitespace().count() <= 3),
+        t.rfind(": ")
+            .map(|i| &t[i + 2..])
+            .filter(|c| c.split_whitespace().count() <= 3),
     ];
     let _ = tl;
     for c in candidates.into_iter().flatten() {
-        let c = c.trim().trim_matches(['*', '_', '.', ' ', '"', '«', '»', '“', '”']);
+        let c = c
+            .trim()
+            .trim_matches(['*', '_', '.', ' ', '"', '«', '»', '“', '”']);
         if c.is_empty() || c.split_whitespace().count() > 5 {
             continue;
         }
@@ -1109,7 +1162,10 @@ fn headline_speaker(sent: &str, lower: &str, ctx: &Ctx<'_>) -> Option<Speaker> {
         let letters = c.len();
         let short = c.split_whitespace().count() <= 2;
         if (covered * 10 >= letters * 6 || short && covered * 10 >= letters * 3)
-            && let Some(h) = hits.iter().find(|h| !matches!(h.camp, Camp::Media)).or(hits.first())
+            && let Some(h) = hits
+                .iter()
+                .find(|h| !matches!(h.camp, Camp::Media))
+                .or(hits.first())
         {
             let camp = ctx.camp_for(&h.name, Some(h.camp));
             return Some(Speaker {
@@ -1160,7 +1216,13 @@ const BACK_ATTRIBUTION: &[&str] = &[
 /// рассказали:", "As reported by the General Staff:") speaks for the list or paragraphs after
 /// it, until a heading, a sentence with its own speaker or the end of the list.
 fn assign_voices(raws: &mut [Raw], title: Option<&str>, ctx: &mut Ctx<'_>) {
-    let voice_of = |r: &Raw| (r.attr.speaker.clone(), r.attr.cue.clone(), r.attr.relays.clone());
+    let voice_of = |r: &Raw| {
+        (
+            r.attr.speaker.clone(),
+            r.attr.cue.clone(),
+            r.attr.relays.clone(),
+        )
+    };
     type Voice = (Option<Speaker>, Option<String>, Vec<Speaker>);
     let mut doc: Option<Voice> = title.and_then(|t| {
         let lower = t.to_lowercase();
@@ -1168,9 +1230,7 @@ fn assign_voices(raws: &mut [Raw], title: Option<&str>, ctx: &mut Ctx<'_>) {
         // in the headline ("Witkoff: …") for the headline's claim only; the publisher's name
         // after a dash ("… - Atlantic Council") for nothing.
         headline_speaker(t, &lower, ctx)
-            .filter(|sp| {
-                !sp.person && !matches!(sp.camp, Some(Camp::Media | Camp::Other) | None)
-            })
+            .filter(|sp| !sp.person && !matches!(sp.camp, Some(Camp::Media | Camp::Other) | None))
             .map(|sp| (Some(sp), Some(":".to_owned()), Vec::new()))
     });
     let mut list: Option<Voice> = None;
@@ -1218,7 +1278,11 @@ fn assign_voices(raws: &mut [Raw], title: Option<&str>, ctx: &mut Ctx<'_>) {
             {
                 section = Some(voice_of(r));
             }
-            if r.text.trim_end().trim_end_matches(['*', '_']).ends_with(':') {
+            if r.text
+                .trim_end()
+                .trim_end_matches(['*', '_'])
+                .ends_with(':')
+            {
                 list = Some(voice_of(r));
                 list_seen_bullet = false;
             } else if !r.pure_quote && !r.bullet {

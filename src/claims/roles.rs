@@ -31,8 +31,7 @@ impl Pattern {
         for (k, (p, prefix)) in self.words.iter().enumerate() {
             let w = &words[i + k];
             let ok = if *prefix {
-                w.starts_with(p.as_str()) && w.chars().count() > p.chars().count().min(2)
-                    || w == p
+                w.starts_with(p.as_str()) && w.chars().count() > p.chars().count().min(2) || w == p
             } else {
                 w == p
             };
@@ -86,7 +85,13 @@ fn groups() -> &'static [Group] {
 /// Lower-case words of a phrase, punctuation trimmed (keeps "u.s.", "ukraine's").
 pub fn words(phrase: &str) -> Vec<String> {
     phrase
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '«' | '»' | '“' | '”' | '"' | '—' | '–'))
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | ';' | '(' | ')' | '«' | '»' | '“' | '”' | '"' | '—' | '–'
+                )
+        })
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’')
                 .trim_end_matches('.')
@@ -172,12 +177,27 @@ mod tests {
     #[test]
     fn roles_give_camps() {
         let cases = [
-            ("Ukrainian Defence Ministry adviser", Some(Camp::UkrainianOfficial)),
-            ("Russian Security Council Chairperson", Some(Camp::RussianOfficial)),
-            ("pro-war Russian milblogger and head of the WarGonzo project", Some(Camp::RussianMilblogger)),
+            (
+                "Ukrainian Defence Ministry adviser",
+                Some(Camp::UkrainianOfficial),
+            ),
+            (
+                "Russian Security Council Chairperson",
+                Some(Camp::RussianOfficial),
+            ),
+            (
+                "pro-war Russian milblogger and head of the WarGonzo project",
+                Some(Camp::RussianMilblogger),
+            ),
             ("Ukrainian military observer", Some(Camp::Other)),
-            ("an economist at the Centre for Economic Studies", Some(Camp::Other)),
-            ("UNICEF country representative in Ukraine", Some(Camp::Other)),
+            (
+                "an economist at the Centre for Economic Studies",
+                Some(Camp::Other),
+            ),
+            (
+                "UNICEF country representative in Ukraine",
+                Some(Camp::Other),
+            ),
             ("U.S. Senator", Some(Camp::WesternOfficial)),
             ("the UN monitoring mission", Some(Camp::IndependentMonitor)),
             ("Ukrainian military bloggers", Some(Camp::Other)),
