@@ -573,16 +573,15 @@ impl Ctx<'_> {
             .trim_start_matches(|c: char| !c.is_alphanumeric());
         if !phrase.is_empty() && phrase.split_whitespace().count() <= 8 {
             let role = roles::read(phrase);
-            if role.decided.is_some() || role.official {
-                if let Some(camp) = self.role_camp(role) {
-                    return Some(Speaker {
-                        name: phrase.to_owned(),
-                        camp: Some(camp),
-                        person: false,
-                        plural: phrase.ends_with('s')
-                            || phrase.ends_with(|c: char| "иыі".contains(c)),
-                    });
-                }
+            if (role.decided.is_some() || role.official)
+                && let Some(camp) = self.role_camp(role)
+            {
+                return Some(Speaker {
+                    name: phrase.to_owned(),
+                    camp: Some(camp),
+                    person: false,
+                    plural: phrase.ends_with('s') || phrase.ends_with(|c: char| "иыі".contains(c)),
+                });
             }
         }
         // A lone capitalised word right before the cue ("Trehubov stressed").
