@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::doc::{DocLine, Document};
 use super::markup::visible;
-use super::patterns::{CREDITS, END_MARKERS, EXACT, PREFIX, REFERENCE_HEADINGS};
+use super::patterns::{CREDITS, END_MARKERS, EXACT, FIGURE_LABELS, PREFIX, REFERENCE_HEADINGS};
 use super::{LineClass, LineKind};
 use crate::model::Format;
 
@@ -80,8 +80,34 @@ fn trim_punct(s: &str) -> &str {
     })
 }
 
+/// "Figure 2: ...", "Map 1 – ...": the caption of a figure, map or table.
+fn is_figure_label(lower: &str) -> bool {
+    FIGURE_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            digits > 0
+                && rest[digits..]
+                    .trim_start()
+                    .starts_with([':', '.', '–', '-', '—', '|'])
+        })
+    })
+}
+
+/// A relative time stamp: "12 minutes ago", "Updated 3 hours ago", "1 hr ago".
+fn is_relative_time(lower: &str, words: usize) -> bool {
+    words <= 6
+        && (lower.ends_with(" ago") || lower.ends_with(" тому") || lower.ends_with(" назад"))
+        && lower
+            .split_whitespace()
+            .any(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// A trailing "(Name/Agency)" or "[... via AP]" photo credit, or a "Photo: ..." line.
 fn is_caption(t: &str, lower: &str) -> bool {
+    if is_figure_label(lower) {
+        return true;
+    }
     let close = match t.chars().last() {
         Some(')') => '(',
         Some(']') => '[',
@@ -134,6 +160,10 @@ fn is_byline(t: &str, lower: &str, words: usize) -> bool {
     }
     (lower.starts_with("published")
         || lower.starts_with("updated")
+        || lower.starts_with("posted")
+        || lower.starts_with("originally published")
+        || lower.starts_with("first published")
+        || lower.starts_with("last updated")
         || lower.starts_with("опубліковано")
         || lower.starts_with("опубликовано"))
         && super::meta::parse_date_text(t).is_some()
@@ -260,11 +290,16 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     let v = visible(text, format);
     let t: &str = v.text.trim();
     if t.is_empty() {
-        if v.empty_links > 0 {
-            // A line of links drawn as icons only: share buttons or page controls.
+        if !text.trim().is_empty() {
+            // Markup with nothing to read: an image (its hint says so), or links drawn as
+            // icons only (share buttons, page controls).
             return Feat {
                 words: 0,
-                pattern: Some("links without text (share buttons or page controls)"),
+                pattern: Some(if v.empty_links > 0 {
+                    "links without text (share buttons or page controls)"
+                } else {
+                    "markup without text"
+                }),
                 ..Feat::default()
             };
         }
@@ -323,6 +358,9 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     }
     if pattern.is_none() && is_timestamp(t) {
         pattern = Some("time stamp of a news feed item");
+    }
+    if pattern.is_none() && is_relative_time(&lower, words) {
+        pattern = Some("time stamp");
     }
     if pattern.is_none() && is_reading_time(&lower) {
         pattern = Some("reading time");
@@ -655,9 +693,16 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
         .position(|h| h.as_ref().is_some_and(|c| c.kind == LineKind::Title))
         .or_else(|| {
             let before = first_byline.unwrap_or(start);
-            (0..before)
-                .rev()
-                .find(|&i| f[i].headline && !f[i].learned && !f[i].end_marker && f[i].words >= 3)
+            // "Format: Situation Report": a short "Label: value" field of the page, not a title.
+            let field = |i: usize| {
+                let t = doc.line_text(&doc.lines[i]).trim();
+                f[i].words <= 4
+                    && t.split_once(": ")
+                        .is_some_and(|(label, _)| !label.contains(char::is_whitespace))
+            };
+            (0..before).rev().find(|&i| {
+                f[i].headline && !f[i].learned && !f[i].end_marker && f[i].words >= 3 && !field(i)
+            })
         });
     let mut section: Option<String> = None;
     for i in 0..f.len() {

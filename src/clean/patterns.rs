@@ -219,6 +219,33 @@ pub const PREFIX: &[(&str, &str)] = &[
     ("tipxmake a text selection", "page control"),
     ("make a text selection", "page control"),
     ("currently receiving", "notification settings"),
+    ("download report", "download link"),
+    ("download pdf", "download link"),
+    ("download the report", "download link"),
+    ("for further information", "contact notice"),
+    ("for more information, please contact", "contact notice"),
+    ("for media inquiries", "contact notice"),
+];
+
+/// A line starting with one of these and a number ("Figure 2:", "Map 1 –") is the caption of a
+/// figure, map or table.
+pub const FIGURE_LABELS: &[&str] = &[
+    "figure",
+    "fig.",
+    "map",
+    "chart",
+    "graph",
+    "table",
+    "graphic",
+    "рисунок",
+    "рис.",
+    "малюнок",
+    "мал.",
+    "карта",
+    "таблиця",
+    "таблица",
+    "графік",
+    "график",
 ];
 
 /// Headings that open a list of references, endnotes or sources (trimmed, case-insensitive).
