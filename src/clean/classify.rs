@@ -4,7 +4,9 @@ use std::collections::HashSet;
 
 use super::doc::{DocLine, Document};
 use super::markup::visible;
-use super::patterns::{CREDITS, END_MARKERS, EXACT, FIGURE_LABELS, PREFIX, REFERENCE_HEADINGS};
+use super::patterns::{
+    CREDITS, END_MARKERS, EXACT, FIGURE_LABELS, NOTICES, PREFIX, REFERENCE_HEADINGS,
+};
 use super::{LineClass, LineKind};
 use crate::model::Format;
 
@@ -92,6 +94,24 @@ fn is_figure_label(lower: &str) -> bool {
                     .starts_with([':', '.', '–', '-', '—', '|'])
         })
     })
+}
+
+/// A cookie, newsletter or subscription notice, by its topic and request words together.
+fn notice(lower: &str) -> Option<&'static str> {
+    let at_word_start = |w: &str| {
+        lower.match_indices(w).any(|(i, _)| {
+            lower[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    NOTICES
+        .iter()
+        .find(|(topic, request, _)| {
+            topic.iter().any(|w| at_word_start(w)) && request.iter().any(|w| at_word_start(w))
+        })
+        .map(|(_, _, r)| *r)
 }
 
 /// A relative time stamp: "12 minutes ago", "Updated 3 hours ago", "1 hr ago".
@@ -358,6 +378,9 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     }
     if pattern.is_none() && is_timestamp(t) {
         pattern = Some("time stamp of a news feed item");
+    }
+    if pattern.is_none() && words <= 60 && v.footnotes == 0 {
+        pattern = notice(&lower);
     }
     if pattern.is_none() && is_relative_time(&lower, words) {
         pattern = Some("time stamp");

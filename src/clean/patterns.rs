@@ -346,3 +346,52 @@ pub const CREDITS: &[&str] = &[
     "фото",
     "скриншот",
 ];
+
+/// Notices recognised by what they talk about: a line (of at most 60 words) with a word of the
+/// topic and a word of the request is the notice, wherever it stands. Words are matched at
+/// word starts, case-insensitively.
+pub const NOTICES: &[(&[&str], &[&str], &str)] = &[
+    (
+        &["cookie", "cookies", "файли cookie", "файлы cookie"],
+        &[
+            "use",
+            "accept",
+            "consent",
+            "agree",
+            "browser",
+            "partners",
+            "website",
+            "settings",
+            "preferences",
+            "використов",
+            "использ",
+        ],
+        "cookie notice",
+    ),
+    (
+        &["newsletter", "newsletters", "розсилк", "рассылк"],
+        &[
+            "subscribe",
+            "sign up",
+            "email",
+            "inbox",
+            "deliver",
+            "receive",
+            "підпис",
+            "подпис",
+        ],
+        "newsletter or subscription notice",
+    ),
+    (
+        &["subscriber", "subscribers", "subscription"],
+        &[
+            "unlock",
+            "access",
+            "exclusive",
+            "log in",
+            "sign in",
+            "free trial",
+        ],
+        "newsletter or subscription notice",
+    ),
+];
