@@ -375,3 +375,94 @@ fn metadata_is_never_invented() {
     assert_eq!(m.url, None);
     assert_eq!(m.title.as_deref(), Some("Fighting continues near Pokrovsk"));
 }
+
+fn classes_of(name: &str, format: Format) -> Vec<(String, crosscheck::clean::LineClass)> {
+    use crosscheck::clean::{Document, Furniture, classify};
+    let text = fs::read_to_string(fixtures().join(name)).unwrap();
+    let doc = Document::build(&text, format);
+    let classes = classify(&doc, &Furniture::default());
+    doc.lines
+        .iter()
+        .map(|l| doc.line_text(l).trim().to_owned())
+        .zip(classes)
+        .collect()
+}
+
+/// A daily assessment in the Critical Threats shape (scraped Markdown): every section, heading
+/// and key takeaway is kept; the endnotes are references, shown but not body; the furniture
+/// between and around the sections is removed with a reason.
+#[test]
+fn a_long_daily_assessment_is_kept_whole() {
+    let lines = classes_of("daily_assessment.md", Format::Markdown);
+    let body_start = lines
+        .iter()
+        .position(|(t, _)| t.starts_with("**Russian forces intensified"))
+        .unwrap();
+    let mut failures = Vec::new();
+    for (n, (t, c)) in lines.iter().enumerate() {
+        let line = n + 1;
+        let furniture = [
+            "Click", "**Click", "Map by", "Image:", "Source:", "Share", "Reading",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p));
+        if t.starts_with("[[") {
+            if c.kind != LineKind::Reference || c.reason.is_none() {
+                failures.push(format!("{line}: endnote is {c:?}"));
+            }
+        } else if n >= body_start
+            && !furniture
+            && !t.starts_with("![")
+            && !t.starts_with("* [")
+            && !t.starts_with("[")
+            && !t.starts_with("Next up")
+            && !t.is_empty()
+        {
+            // Every paragraph, section heading and key takeaway of the report.
+            if !c.kind.kept() {
+                failures.push(format!("{line}: section line dropped: {c:?} {t}"));
+            }
+        } else if (furniture || t.starts_with("TIPx") || t.starts_with("[Skip")) && c.kind.kept() {
+            failures.push(format!("{line}: furniture kept: {t}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let endnotes = lines.iter().filter(|(t, _)| t.starts_with("[[")).count();
+    assert_eq!(endnotes, 16);
+    let authors = lines
+        .iter()
+        .find(|(t, _)| t.starts_with("Anna Karpenko"))
+        .unwrap();
+    assert_eq!(authors.1.kind, LineKind::Byline);
+    // Reasons in words, for every removed line.
+    for (t, c) in &lines {
+        if !c.kind.kept() && c.kind != LineKind::Blank {
+            assert!(c.reason.as_deref().is_some_and(|r| !r.is_empty()), "{t}");
+        }
+    }
+}
+
+/// A situation report's "Sources" list and a live blog's entries: references marked, every
+/// entry of the blog kept (the exact bodies are in the `.clean` files).
+#[test]
+fn situation_report_sources_and_live_blog_entries() {
+    let sitrep = classes_of("sitrep_en.txt", Format::Text);
+    let refs: Vec<&str> = sitrep
+        .iter()
+        .filter(|(_, c)| c.kind == LineKind::Reference)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(refs.len(), 4, "{refs:?}");
+    assert_eq!(refs[0], "Sources");
+    let blog = classes_of("liveblog_en.txt", Format::Text);
+    let kept: Vec<&str> = blog
+        .iter()
+        .filter(|(_, c)| c.kind == LineKind::Body)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(kept.len(), 8, "{kept:?}");
+    assert!(
+        kept.iter()
+            .any(|t| t.starts_with("Update: The Ukrainian air force"))
+    );
+}

@@ -283,7 +283,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                         return;
                     }
                     let mut rt = egui::RichText::new(text);
-                    if !kept {
+                    if !kept && class.kind == LineKind::Reference && user.is_none() {
+                        // Endnotes and source lists: out of the body, but still to be read.
+                        rt = rt.weak().small();
+                    } else if !kept {
                         rt = rt.strikethrough().weak();
                     }
                     if user.is_some() {
@@ -321,6 +324,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                     }
                 });
                 row.col(|ui| {
+                    if !kept && class.kind == LineKind::Reference && user.is_none() {
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(text).weak().small().italics())
+                                .wrap(),
+                        )
+                        .on_hover_text(format!(
+                            "{}: not part of the body",
+                            class.reason.as_deref().unwrap_or("reference")
+                        ));
+                    }
                     if kept {
                         // Selectable, read-only: select words to make a claim of them.
                         let mut buf: &str = text;

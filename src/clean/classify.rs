@@ -3,7 +3,10 @@
 use std::collections::HashSet;
 
 use super::doc::{DocLine, Document};
-use super::patterns::{CREDITS, END_MARKERS, EXACT, PREFIX};
+use super::markup::visible;
+use super::patterns::{
+    CREDITS, END_MARKERS, EXACT, FIGURE_LABELS, NOTICES, PREFIX, REFERENCE_HEADINGS,
+};
 use super::{LineClass, LineKind};
 use crate::model::Format;
 
@@ -48,6 +51,19 @@ struct Feat {
     comment_marker: bool,
     /// A short sentence (four words or more, ending like a sentence) or a "Heading:" line.
     short_sentence: bool,
+    /// A paragraph of reporting: footnoted, or long with several sentences. Never a caption,
+    /// byline or teaser, whatever its last words look like.
+    reporting: bool,
+    /// A heading or an image by its format's own markup (Markdown `#`, `![]`, HTML `<h2>`).
+    structural: bool,
+    /// Carries footnote markers ("[12]").
+    footnoted: bool,
+    /// An endnote, a source line or a reference list (with the reason shown).
+    reference: Option<&'static str>,
+    /// A "References" / "Sources" / "Notes" heading.
+    ref_heading: bool,
+    /// Looks like one entry of a reference list: an endnote marker, a URL, a year.
+    citation: bool,
 }
 
 fn exact() -> &'static std::collections::HashMap<&'static str, &'static str> {
@@ -66,8 +82,52 @@ fn trim_punct(s: &str) -> &str {
     })
 }
 
+/// "Figure 2: ...", "Map 1 – ...": the caption of a figure, map or table.
+fn is_figure_label(lower: &str) -> bool {
+    FIGURE_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            digits > 0
+                && rest[digits..]
+                    .trim_start()
+                    .starts_with([':', '.', '–', '-', '—', '|'])
+        })
+    })
+}
+
+/// A cookie, newsletter or subscription notice, by its topic and request words together.
+fn notice(lower: &str) -> Option<&'static str> {
+    let at_word_start = |w: &str| {
+        lower.match_indices(w).any(|(i, _)| {
+            lower[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    NOTICES
+        .iter()
+        .find(|(topic, request, _)| {
+            topic.iter().any(|w| at_word_start(w)) && request.iter().any(|w| at_word_start(w))
+        })
+        .map(|(_, _, r)| *r)
+}
+
+/// A relative time stamp: "12 minutes ago", "Updated 3 hours ago", "1 hr ago".
+fn is_relative_time(lower: &str, words: usize) -> bool {
+    words <= 6
+        && (lower.ends_with(" ago") || lower.ends_with(" тому") || lower.ends_with(" назад"))
+        && lower
+            .split_whitespace()
+            .any(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// A trailing "(Name/Agency)" or "[... via AP]" photo credit, or a "Photo: ..." line.
 fn is_caption(t: &str, lower: &str) -> bool {
+    if is_figure_label(lower) {
+        return true;
+    }
     let close = match t.chars().last() {
         Some(')') => '(',
         Some(']') => '[',
@@ -120,6 +180,10 @@ fn is_byline(t: &str, lower: &str, words: usize) -> bool {
     }
     (lower.starts_with("published")
         || lower.starts_with("updated")
+        || lower.starts_with("posted")
+        || lower.starts_with("originally published")
+        || lower.starts_with("first published")
+        || lower.starts_with("last updated")
         || lower.starts_with("опубліковано")
         || lower.starts_with("опубликовано"))
         && super::meta::parse_date_text(t).is_some()
@@ -214,9 +278,51 @@ fn is_reading_time(lower: &str) -> bool {
                 || lower.ends_with("мин чтения")))
 }
 
+/// Sentences in a line: sentence ends followed by a space or the end of the line.
+fn sentence_count(t: &str) -> usize {
+    let b = t.as_bytes();
+    let mut n = 0;
+    for i in 0..b.len() {
+        if matches!(b[i], b'.' | b'!' | b'?')
+            && b.get(i + 1)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'"')
+        {
+            // "U.S." and initials are not sentence ends: the word before has 3+ letters.
+            let word = t[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if word.chars().count() >= 3 || word.chars().all(|c| c.is_ascii_digit()) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether the text holds a year (1900–2099) as a word.
+fn has_year(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+}
+
 fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
-    let t = text.trim();
+    let v = visible(text, format);
+    let t: &str = v.text.trim();
     if t.is_empty() {
+        if !text.trim().is_empty() {
+            // Markup with nothing to read: an image (its hint says so), or links drawn as
+            // icons only (share buttons, page controls).
+            return Feat {
+                words: 0,
+                pattern: Some(if v.empty_links > 0 {
+                    "links without text (share buttons or page controls)"
+                } else {
+                    "markup without text"
+                }),
+                ..Feat::default()
+            };
+        }
         return Feat {
             blank: true,
             ..Feat::default()
@@ -224,6 +330,27 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     }
     let lower = t.to_lowercase();
     let words = t.split_whitespace().count();
+    let sentences = sentence_count(t);
+    let reporting =
+        (v.footnotes > 0 && words >= 10) || (words >= 40 && sentences >= 2) || words >= 70;
+    // Endnotes and source lines: an endnote marker at the start, or mostly bare URLs.
+    let url_heavy = v.urls > 0 && v.url_chars * 2 >= t.len();
+    let reference = if format == Format::Telegram {
+        None
+    } else if v.endnote_lead && !(reporting && v.urls == 0 && words >= 25) {
+        Some("endnote")
+    } else if url_heavy {
+        Some("source link")
+    } else if v.number_lead && v.urls > 0 {
+        Some("endnote")
+    } else {
+        None
+    };
+    let ref_heading = words <= 4 && REFERENCE_HEADINGS.contains(&trim_punct(&lower));
+    let citation = v.endnote_lead
+        || v.urls > 0
+        || (words <= 60 && has_year(t) && t.contains(','))
+        || (v.number_lead && words <= 60);
     let last = t.chars().last().unwrap_or(' ');
     let ends_sentence = matches!(
         last,
@@ -245,10 +372,18 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         pattern = PREFIX
             .iter()
             .find(|(p, _)| lower.starts_with(p))
-            .map(|(_, r)| *r);
+            .map(|(_, r)| *r)
+            // "Update: ..." heading a long paragraph of a live blog is reporting, not a teaser.
+            .filter(|r| !(reporting && (v.footnotes > 0 || *r == "teaser for another story")));
     }
     if pattern.is_none() && is_timestamp(t) {
         pattern = Some("time stamp of a news feed item");
+    }
+    if pattern.is_none() && words <= 60 && v.footnotes == 0 {
+        pattern = notice(&lower);
+    }
+    if pattern.is_none() && is_relative_time(&lower, words) {
+        pattern = Some("time stamp");
     }
     if pattern.is_none() && is_reading_time(&lower) {
         pattern = Some("reading time");
@@ -302,8 +437,8 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
             || lower.starts_with("джерело:")
             || lower.starts_with("источник:"))
             && words <= 12;
-    let caption = pattern.is_none() && !metadata && is_caption(t, &lower);
-    let byline = pattern.is_none() && !metadata && is_byline(t, &lower, words);
+    let caption = pattern.is_none() && !metadata && !reporting && is_caption(t, &lower);
+    let byline = pattern.is_none() && !metadata && !reporting && is_byline(t, &lower, words);
     let (learned, strong) = if furniture.keys.is_empty() {
         (false, false)
     } else {
@@ -312,17 +447,20 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         (learned, learned && furniture.strong.contains(&key))
     };
     let min_words = if format == Format::Telegram { 3 } else { 10 };
-    let prose = pattern.is_none()
+    let prose = reference.is_none()
+        && pattern.is_none()
         && !caption
         && !metadata
         && !byline
         && !truncated
         && !caps
         && words >= min_words
-        && (ends_sentence || words >= 25)
+        && (ends_sentence || words >= 25 || reporting)
         // Words, not lists of numbers, dates or links ("08/05 - 08/12 (3) 07/29 …").
         && t.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count() * 10 >= words * 6;
     let headline = pattern.is_none()
+        && reference.is_none()
+        && !ref_heading
         && !caption
         && !byline
         && !metadata
@@ -336,6 +474,8 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         )
         && !t.starts_with(['"', '“', '«']);
     let short_sentence = pattern.is_none()
+        && reference.is_none()
+        && !ref_heading
         && !caption
         && !metadata
         && !byline
@@ -360,6 +500,12 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
         prose,
         headline,
         learned,
+        reporting,
+        footnoted: v.footnotes > 0,
+        structural: false,
+        reference,
+        ref_heading,
+        citation,
     }
 }
 
@@ -371,6 +517,10 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
         first: usize,
         last: usize,
         mass: usize,
+        /// Paragraphs of reporting (footnoted, or long with several sentences).
+        reporting: usize,
+        /// Paragraphs with footnote markers: a report's sourced prose, never reader comments.
+        footnoted: usize,
         ended_by_marker: bool,
     }
     let mut runs: Vec<Run> = Vec::new();
@@ -396,10 +546,14 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
                 first: i,
                 last: i,
                 mass: 0,
+                reporting: 0,
+                footnoted: 0,
                 ended_by_marker: false,
             });
             r.last = i;
             r.mass += x.words;
+            r.reporting += usize::from(x.reporting);
+            r.footnoted += usize::from(x.footnoted && x.reporting);
         } else {
             gap += 1;
             if gap >= 4
@@ -429,6 +583,22 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
             r.mass /= 4;
         }
     }
+    // A section marker ("Comments", "Related") followed by more sourced reporting than came
+    // before it is a heading inside a long report, not the end of the article. Reader comments
+    // are long prose too, so the evidence is footnoted paragraphs.
+    for k in 0..runs.len().saturating_sub(1) {
+        let next = runs[k + 1];
+        let comments = (next.first..=next.last)
+            .filter(|&i| f[i].comment_marker)
+            .count();
+        if runs[k].ended_by_marker
+            && next.mass >= runs[k].mass.max(250)
+            && next.footnoted >= 3
+            && comments < 2
+        {
+            runs[k].ended_by_marker = false;
+        }
+    }
     let mut best = (0..runs.len()).max_by_key(|&i| runs[i].mass)?;
     // The article comes before what follows it (comments, more stories): an earlier run with
     // a third of the mass wins.
@@ -439,10 +609,45 @@ fn body_region(f: &[Feat]) -> Option<(usize, usize)> {
     }
     let (mut lo, mut hi) = (best, best);
     let min_mass = (runs[best].mass / 5).max(25);
-    while hi + 1 < runs.len() && !runs[hi].ended_by_marker && runs[hi + 1].mass >= min_mass {
+    // Furniture lines between two runs (headings, maps, credits, bullets).
+    let between = |a: &Run, b: &Run| (a.last + 1..b.first).filter(|&i| !f[i].blank).count();
+    // A neighbouring section joins the body with mass, or, in a long document, with a
+    // paragraph of reporting close by: a long report's short sections are still the report.
+    // What separates two sections of one report: headings, images, captions and credits.
+    let section_gap = |a: &Run, b: &Run| {
+        (a.last + 1..b.first).all(|i| {
+            let x = &f[i];
+            x.blank
+                || x.structural
+                || x.caption
+                || matches!(
+                    x.pattern,
+                    Some("photo credit" | "image credit" | "map credit")
+                )
+        })
+    };
+    let joins = |near: &Run, r: &Run, floor: usize| {
+        let (a, b) = if near.first < r.first {
+            (near, r)
+        } else {
+            (r, near)
+        };
+        r.mass >= floor
+            || (runs[best].mass >= 400
+                && r.mass >= 30
+                && between(a, b) <= 12
+                && (r.footnoted >= 1 || (r.reporting >= 2 && section_gap(a, b))))
+    };
+    while hi + 1 < runs.len()
+        && !runs[hi].ended_by_marker
+        && joins(&runs[hi], &runs[hi + 1], min_mass)
+    {
         hi += 1;
     }
-    while lo > 0 && !runs[lo - 1].ended_by_marker && runs[lo - 1].mass >= min_mass.max(40) {
+    while lo > 0
+        && !runs[lo - 1].ended_by_marker
+        && joins(&runs[lo], &runs[lo - 1], min_mass.max(40))
+    {
         lo -= 1;
     }
     let (mut first, mut last) = (runs[lo].first, runs[hi].last);
@@ -473,7 +678,13 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
         .map(|l| features(doc.line_text(l), doc.format, furniture))
         .collect();
     let mut f = f;
+    for (x, l) in f.iter_mut().zip(&doc.lines) {
+        x.structural = l.hints.heading > 0 || l.hints.image;
+    }
     mark_author_lines(doc, &mut f);
+    if doc.format != Format::Telegram {
+        mark_reference_lists(doc, &mut f);
+    }
     let mut out: Vec<LineClass> = vec![LineClass::keep(LineKind::Blank); f.len()];
     if doc.format == Format::Html && doc.lines.iter().any(|l| l.hints.extracted == Some(true)) {
         classify_extracted(doc, &f, &mut out);
@@ -505,14 +716,25 @@ pub fn classify(doc: &Document, furniture: &Furniture) -> Vec<LineClass> {
         .position(|h| h.as_ref().is_some_and(|c| c.kind == LineKind::Title))
         .or_else(|| {
             let before = first_byline.unwrap_or(start);
-            (0..before)
-                .rev()
-                .find(|&i| f[i].headline && !f[i].learned && !f[i].end_marker && f[i].words >= 3)
+            // "Format: Situation Report": a short "Label: value" field of the page, not a title.
+            let field = |i: usize| {
+                let t = doc.line_text(&doc.lines[i]).trim();
+                f[i].words <= 4
+                    && t.split_once(": ")
+                        .is_some_and(|(label, _)| !label.contains(char::is_whitespace))
+            };
+            (0..before).rev().find(|&i| {
+                f[i].headline && !f[i].learned && !f[i].end_marker && f[i].words >= 3 && !field(i)
+            })
         });
     let mut section: Option<String> = None;
     for i in 0..f.len() {
         let x = &f[i];
         if x.blank {
+            continue;
+        }
+        if let Some(r) = x.reference {
+            out[i] = LineClass::drop(LineKind::Reference, r);
             continue;
         }
         if let Some(h) = &hinted[i]
@@ -618,6 +840,27 @@ fn mark_author_lines(doc: &Document, f: &mut [Feat]) {
                     || ["and", "і", "и", "та", "de", "von", "van"].contains(&w)
             })
     };
+    // "Jane Roe, Ann Poe and John Doe": a list of three or more full names is an authors line.
+    let is_author_list = |t: &str| {
+        let t = t.trim();
+        if !is_names(t) || !t.contains(',') || !(t.contains(" and ") || t.contains(" & ")) {
+            return false;
+        }
+        t.split([',', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(|p| p.split_whitespace().count())
+            .filter(|&n| n > 0)
+            .all(|n| (2..=4).contains(&n))
+    };
+    for i in 0..f.len() {
+        if f[i].blank || f[i].byline || f[i].pattern.is_some() || f[i].prose {
+            continue;
+        }
+        if is_author_list(doc.line_text(&doc.lines[i])) {
+            f[i].byline = true;
+            f[i].headline = false;
+        }
+    }
     for i in 0..f.len() {
         if !f[i].byline {
             continue;
@@ -640,6 +883,54 @@ fn mark_author_lines(doc: &Document, f: &mut [Feat]) {
             }
         }
     }
+}
+
+/// A "References" / "Sources" / "Notes" heading followed by entries that look like citations
+/// opens a reference list: it runs while lines look like entries (or are short), up to the
+/// next heading or section marker.
+fn mark_reference_lists(doc: &Document, f: &mut [Feat]) {
+    let mut i = 0;
+    while i < f.len() {
+        if !f[i].ref_heading || !f.get(next_nonblank(f, i)).is_some_and(|n| n.citation) {
+            i += 1;
+            continue;
+        }
+        set_reference(&mut f[i], "reference list");
+        let mut j = i + 1;
+        while j < f.len() {
+            let x = &f[j];
+            if x.blank {
+                j += 1;
+                continue;
+            }
+            let heading = doc.lines[j].hints.heading > 0 || x.end_marker || x.ref_heading;
+            if heading || !(x.citation || (x.words <= 25 && x.pattern.is_none())) {
+                break;
+            }
+            if x.reference.is_none() {
+                set_reference(&mut f[j], "reference list");
+            }
+            j += 1;
+        }
+        i = j;
+    }
+    for (x, l) in f.iter_mut().zip(&doc.lines) {
+        if l.hints.front_matter {
+            x.reference = None;
+        } else if let Some(r) = x.reference {
+            set_reference(x, r);
+        }
+    }
+}
+
+/// Make a line a reference: never prose, a headline or a short sentence of the body.
+fn set_reference(x: &mut Feat, reason: &'static str) {
+    x.reference = Some(reason);
+    x.prose = false;
+    x.headline = false;
+    x.short_sentence = false;
+    x.caption = false;
+    x.byline = false;
 }
 
 fn next_nonblank(f: &[Feat], i: usize) -> usize {
@@ -721,6 +1012,10 @@ fn classify_extracted(doc: &Document, f: &[Feat], out: &mut [LineClass]) {
         let x = &f[i];
         let h = &l.hints;
         if x.blank {
+            continue;
+        }
+        if let Some(r) = x.reference {
+            out[i] = LineClass::drop(LineKind::Reference, r);
             continue;
         }
         if h.heading == 1 && !title_done {

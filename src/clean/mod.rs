@@ -4,6 +4,7 @@
 mod classify;
 mod doc;
 mod html;
+mod markup;
 mod meta;
 mod patterns;
 
@@ -27,6 +28,8 @@ pub enum LineKind {
     Boilerplate,
     /// Front matter, "Source: ...", and other metadata lines.
     Metadata,
+    /// Endnotes, footnote lists and source lists: not body, but kept visible (dimmed).
+    Reference,
     Blank,
 }
 
@@ -49,6 +52,7 @@ impl LineKind {
             LineKind::Caption => "caption",
             LineKind::Boilerplate => "boilerplate",
             LineKind::Metadata => "metadata",
+            LineKind::Reference => "reference",
             LineKind::Blank => "blank",
         }
     }
