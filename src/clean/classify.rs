@@ -852,13 +852,13 @@ fn mark_author_lines(doc: &Document, f: &mut [Feat]) {
             .filter(|&n| n > 0)
             .all(|n| (2..=4).contains(&n))
     };
-    for i in 0..f.len() {
-        if f[i].blank || f[i].byline || f[i].pattern.is_some() || f[i].prose {
+    for (fi, line) in f.iter_mut().zip(&doc.lines) {
+        if fi.blank || fi.byline || fi.pattern.is_some() || fi.prose {
             continue;
         }
-        if is_author_list(doc.line_text(&doc.lines[i])) {
-            f[i].byline = true;
-            f[i].headline = false;
+        if is_author_list(doc.line_text(line)) {
+            fi.byline = true;
+            fi.headline = false;
         }
     }
     for i in 0..f.len() {
