@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::clean::{self, Document, Furniture, LineClass, LineKind};
-use crate::model::{Article, ArticleId, Claim, LineDecision, Meta, Project};
+use crate::model::{Article, ArticleId, Claim, Format, LineDecision, Meta, PartialDate, Project};
 
 /// What the analysis found for one article, edits applied.
 #[derive(Clone, Debug)]
@@ -16,6 +16,9 @@ pub struct ArticleAnalysis {
     pub kept: Vec<bool>,
     /// Metadata as shown: detected, then the importer's, then the user's edits.
     pub meta: Meta,
+    /// What the user should know about the import and the metadata (a malformed header, a
+    /// header date the page contradicts).
+    pub warnings: Vec<String>,
     /// Claims as shown: extracted with edits applied, deletions removed, hand-added included.
     pub claims: Vec<Claim>,
     /// Articles telling the same story (syndicated or rewritten).
@@ -51,9 +54,16 @@ impl Analysis {
 fn first_pass(a: &Article) -> (Document, Vec<LineClass>, Meta) {
     let mut doc = Document::build(&a.raw, a.source.format);
     if a.source.line > 0 {
-        // The article is one message of a file: its lines point to the message in the file.
-        for l in &mut doc.lines {
-            l.src_line = a.source.line;
+        if a.source.format == Format::Json {
+            // One record of a file: its lines count from the record's first line in the file.
+            for l in &mut doc.lines {
+                l.src_line = l.src_line.saturating_add(a.source.line - 1);
+            }
+        } else {
+            // One message of a file: its lines point to the message in the file.
+            for l in &mut doc.lines {
+                l.src_line = a.source.line;
+            }
         }
     }
     let classes = clean::classify(&doc, &Furniture::default());
@@ -62,10 +72,60 @@ fn first_pass(a: &Article) -> (Document, Vec<LineClass>, Meta) {
 }
 
 fn effective_meta(a: &Article, doc: &Document, classes: &[LineClass]) -> Meta {
-    let mut meta = clean::detect_meta(doc, classes);
+    let detected = clean::detect_meta(doc, classes);
+    let mut meta = detected.clone();
     meta.overlay(&a.imported_meta);
+    meta.published = published(a, &detected, meta.url.as_deref()).map(|(d, _)| d);
+    // Nothing names the outlet: the page's own web domain does.
+    if meta.outlet.is_none() {
+        meta.outlet = meta.url.as_deref().and_then(crate::outlets::host_of);
+    }
     meta.overlay(&a.meta_edits);
     meta
+}
+
+/// The publication date and where it came from. The page's own word (its HTML or record date,
+/// the date in its URL, its dateline) comes before a scraper's header date, often the crawl's.
+fn published(
+    a: &Article,
+    detected: &Meta,
+    url: Option<&str>,
+) -> Option<(PartialDate, &'static str)> {
+    let from_url = url.and_then(clean::date_in_url).map(|d| (d, "its URL"));
+    let from_text = detected
+        .published
+        .filter(|d| d.day().is_some())
+        .map(|d| (d, "its text"));
+    let imported = a
+        .imported_meta
+        .published
+        .map(|d| (d, "the file's metadata"));
+    if a.source.scraped_meta {
+        from_url.or(from_text).or(imported)
+    } else {
+        imported
+            .or(from_url)
+            .or(detected.published.map(|d| (d, "its text")))
+    }
+}
+
+/// A scraper's header date the page itself contradicts, in words.
+fn date_warning(a: &Article, doc: &Document, classes: &[LineClass]) -> Option<String> {
+    if !a.source.scraped_meta || a.meta_edits.published.is_some() {
+        return None;
+    }
+    let header = a.imported_meta.published?;
+    let detected = clean::detect_meta(doc, classes);
+    let url = a.meta_edits.url.as_ref().or(a.imported_meta.url.as_ref());
+    let (used, from) = published(a, &detected, url.map(String::as_str))?;
+    (used.day().is_some() && header.day().is_some() && used.day() != header.day()).then(|| {
+        format!(
+            "the header's date {} differs from {} given by {from}; {} is used",
+            header.contract_day().unwrap_or_default(),
+            used.contract_day().unwrap_or_default(),
+            used.contract_day().unwrap_or_default()
+        )
+    })
 }
 
 /// Lines that recur across at least two stories of the same outlet are its furniture.
@@ -250,11 +310,14 @@ pub fn analyze_articles<'a>(
                 None => classes[i].kind.kept(),
             })
             .collect();
+        let mut warnings = a.source.warnings.clone();
+        warnings.extend(date_warning(a, &doc, &classes));
         let mut an = ArticleAnalysis {
             doc,
             classes,
             kept,
             meta,
+            warnings,
             claims: Vec::new(),
             near_duplicates: links.remove(&a.id).unwrap_or_default(),
         };

@@ -85,21 +85,43 @@ pub fn analyze_json(
     files: &[(String, Vec<crate::model::ArticleId>)],
     comparisons: &[Comparison],
 ) -> Value {
+    let entry = |file: &str,
+                 id: &crate::model::ArticleId,
+                 a: &crate::model::Article,
+                 an: &ArticleAnalysis| {
+        let mut lines: Vec<Value> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        // Several document lines of one raw line (a record on one line) are listed once.
+        for l in lines_json(an, &a.line_decisions) {
+            if seen.insert(l["line"].as_u64().unwrap_or(0)) {
+                lines.push(l);
+            }
+        }
+        let mut v = json!({
+            "file": file,
+            "id": id.0,
+            "meta": meta_json(&an.meta),
+            "encoding": a.source.encoding,
+            "warnings": an.warnings,
+            "near_duplicates": an.near_duplicates.iter().map(|d| d.0.clone()).collect::<Vec<_>>(),
+            "lines": lines,
+            "claims": an.claims.iter().map(claim_json).collect::<Vec<_>>(),
+        });
+        if let Some(r) = a.source.record {
+            v["record"] = json!(r);
+        }
+        v
+    };
     let articles: Vec<Value> = files
         .iter()
-        .filter_map(|(file, ids)| {
+        .flat_map(|(file, ids)| {
             let parts: Vec<_> = ids.iter().filter_map(|id| Some((id, p.articles.get(id)?, analysis.articles.get(id)?))).collect();
-            let (id, a, an) = *parts.first()?;
-            if parts.len() == 1 {
-                return Some(json!({
-                    "file": file,
-                    "id": id.0,
-                    "meta": meta_json(&an.meta),
-                    "encoding": a.source.encoding,
-                    "near_duplicates": an.near_duplicates.iter().map(|d| d.0.clone()).collect::<Vec<_>>(),
-                    "lines": lines_json(an, &a.line_decisions),
-                    "claims": an.claims.iter().map(claim_json).collect::<Vec<_>>(),
-                }));
+            let Some(&(id, a, _)) = parts.first() else {
+                return Vec::new();
+            };
+            // One entry per article: the file's only article, or each article record.
+            if parts.len() == 1 || parts.iter().all(|(_, a, _)| a.source.record.is_some()) {
+                return parts.iter().map(|(id, a, an)| entry(file, id, a, an)).collect();
             }
             // A file of several articles (a Telegram export): one entry for the file, its
             // messages' lines and claims pointing to the file's lines.
@@ -121,7 +143,7 @@ pub fn analyze_json(
             lines.sort_by_key(|l| l["line"].as_u64());
             let outlets: std::collections::BTreeSet<_> = parts.iter().filter_map(|(_, _, an)| an.meta.outlet.clone()).collect();
             let first = parts.iter().filter_map(|(_, _, an)| an.meta.published).min();
-            Some(json!({
+            vec![json!({
                 "file": file,
                 "id": id.0,
                 "articles": parts.iter().map(|(id, _, _)| id.0.clone()).collect::<Vec<_>>(),
@@ -133,9 +155,10 @@ pub fn analyze_json(
                     "published": first.and_then(|d| d.contract()),
                 },
                 "encoding": a.source.encoding,
+                "warnings": parts.iter().flat_map(|(_, _, an)| an.warnings.iter().cloned()).collect::<Vec<_>>(),
                 "lines": lines,
                 "claims": parts.iter().flat_map(|(_, _, an)| an.claims.iter().map(claim_json)).collect::<Vec<_>>(),
-            }))
+            })]
         })
         .collect();
     json!({

@@ -12,5 +12,6 @@ pub mod compare;
 pub mod export;
 pub mod ingest;
 pub mod model;
+pub mod outlets;
 pub mod places;
 pub mod project;

@@ -75,19 +75,15 @@ fn load() -> Lexicon {
         add(&format!("@{}", f[0]), camp, f[1]);
         add(f[1], camp, f[1]);
     }
-    for line in include_str!("../../assets/lexicon/outlets.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let mut parts = line.split('\t');
-        let name = parts.next().unwrap_or_default().trim();
+    for o in crate::outlets::table() {
+        let name = o.name.as_str();
         add(name, Camp::Media, name);
         if let Some(rest) = name.strip_prefix("The ") {
             add(rest, Camp::Media, name);
         }
-        for p in parts.flat_map(|p| p.split('|')) {
-            if p.len() > 3 {
-                add(p, Camp::Media, name);
+        for f in o.forms.iter().skip(1).chain(&o.domains) {
+            if f.len() > 3 {
+                add(f, Camp::Media, name);
             }
         }
     }

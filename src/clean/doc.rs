@@ -54,15 +54,17 @@ impl Document {
     pub fn build(raw: &str, format: Format) -> Self {
         match format {
             Format::Html => html::render(raw),
-            Format::Text | Format::Telegram => Self::plain(raw, format),
+            Format::Json => Self::record(raw),
+            Format::Telegram => Self::plain(raw, format),
+            Format::Text => {
+                let mut d = Self::plain(raw, format);
+                d.mark_header(raw);
+                d
+            }
             Format::Markdown => {
                 let mut d = Self::plain(raw, format);
-                let fm_end = crate::ingest::front_matter_lines(raw).map_or(0, |(end, _)| end);
-                for (i, l) in d.lines.iter_mut().enumerate() {
-                    if i < fm_end {
-                        l.hints.front_matter = true;
-                        continue;
-                    }
+                let header_end = d.mark_header(raw);
+                for l in d.lines.iter_mut().skip(header_end) {
                     let t = raw[l.start..l.end].trim_start();
                     let hashes = t.bytes().take_while(|&b| b == b'#').count();
                     if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
@@ -81,6 +83,46 @@ impl Document {
                 }
                 d
             }
+        }
+    }
+
+    /// Mark the lines of a metadata header (front matter, a scraper's `Key: value` block);
+    /// returns how many lines it takes.
+    fn mark_header(&mut self, raw: &str) -> usize {
+        let end = super::header::read(raw).map_or(0, |h| h.lines);
+        for l in self.lines.iter_mut().take(end) {
+            l.hints.front_matter = true;
+        }
+        end
+    }
+
+    /// A JSON article record: its title as a heading, then its paragraphs, each line mapped
+    /// to the record's raw line it comes from.
+    fn record(raw: &str) -> Self {
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        for (t, src_line, heading) in super::record::lines(raw) {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            let start = text.len();
+            // One document line per line: a paragraph never holds a line break.
+            text.push_str(&t.replace(['\r', '\n'], " "));
+            let mut hints = Hints::default();
+            if heading {
+                hints.heading = 1;
+            }
+            lines.push(DocLine {
+                start,
+                end: text.len(),
+                src_line,
+                hints,
+            });
+        }
+        Self {
+            text,
+            lines,
+            format: Format::Json,
         }
     }
 

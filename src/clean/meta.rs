@@ -243,45 +243,43 @@ pub fn parse_date_text(s: &str) -> Option<PartialDate> {
     None
 }
 
-/// Known news outlets, from the bundled lexicon: (name as shown, lower-case forms).
-fn outlets() -> &'static [(String, Vec<String>)] {
-    static OUTLETS: std::sync::OnceLock<Vec<(String, Vec<String>)>> = std::sync::OnceLock::new();
-    OUTLETS.get_or_init(|| {
-        include_str!("../../assets/lexicon/outlets.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| {
-                let mut parts = l.split('\t');
-                let name = parts.next().unwrap_or_default().trim().to_owned();
-                let mut forms = vec![name.to_lowercase()];
-                forms.extend(
-                    parts
-                        .flat_map(|p| p.split('|'))
-                        .map(|f| f.trim().to_lowercase())
-                        .filter(|f| !f.is_empty()),
-                );
-                (name, forms)
-            })
-            .collect()
-    })
-}
-
-fn find_outlet(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    for (name, forms) in outlets() {
-        for f in forms {
-            if let Some(pos) = lower.find(f.as_str()) {
-                let before = lower[..pos].chars().next_back();
-                let after = lower[pos + f.len()..].chars().next();
-                if !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-                {
-                    return Some(name.clone());
-                }
-            }
+/// The publication date a URL's path gives: `/2026/02/23/`, `/2026/2/20/`, `/2026/feb/20/`,
+/// `-2026-02-23` in a slug, `/20260223/`. The host is not read (a domain may hold digits).
+pub fn date_in_url(url: &str) -> Option<PartialDate> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = &rest[rest.find('/')?..];
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let parts: Vec<&str> = path
+        .split(['/', '-', '_', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let day_of = |y: &str, m: &str, d: &str| -> Option<NaiveDate> {
+        if y.len() != 4 || d.is_empty() || d.len() > 2 || m.is_empty() {
+            return None;
+        }
+        let y: i32 = y.parse().ok()?;
+        let m: u32 = if m.len() <= 2 {
+            m.parse().ok()?
+        } else {
+            month_from_word(m)?
+        };
+        let d: u32 = d.parse().ok()?;
+        (1990..=2100)
+            .contains(&y)
+            .then(|| NaiveDate::from_ymd_opt(y, m, d))
+            .flatten()
+    };
+    for w in parts.windows(3) {
+        if let Some(d) = day_of(w[0], w[1], w[2]) {
+            return Some(PartialDate::Day(d));
         }
     }
-    None
+    parts.iter().find_map(|p| {
+        (p.len() == 8 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| day_of(&p[..4], &p[4..6], &p[6..]))
+            .flatten()
+            .map(PartialDate::Day)
+    })
 }
 
 /// The author part of a byline: "by Kateryna Hodunova January 24, 2025" → "Kateryna Hodunova".
@@ -384,9 +382,9 @@ pub fn detect_meta(doc: &Document, classes: &[LineClass]) -> Meta {
         if !c.kind.kept()
             && c.kind != LineKind::Blank
             && c.kind != LineKind::Caption
-            && let Some(o) = find_outlet(text(i))
+            && let Some(o) = crate::outlets::find_in(text(i))
         {
-            m.outlet = Some(o);
+            m.outlet = Some(o.to_owned());
             break;
         }
     }
@@ -426,6 +424,40 @@ mod tests {
         assert_eq!(d("on Monday"), None);
         assert_eq!(d("December 24"), None, "no year is never invented");
         assert_eq!(d("May 2025 was hot"), None);
+    }
+
+    #[test]
+    fn dates_in_url_paths() {
+        for (url, want) in [
+            (
+                "https://www.aljazeera.com/news/2026/2/10/in-ukraine-deaths",
+                Some("2026-02-10"),
+            ),
+            (
+                "https://www.theguardian.com/world/ng-interactive/2026/feb/20/a-war",
+                Some("2026-02-20"),
+            ),
+            (
+                "https://reuters.com/world/europe/power-drought-2026-02-23",
+                Some("2026-02-23"),
+            ),
+            (
+                "https://example.org/news/20250311/story",
+                Some("2025-03-11"),
+            ),
+            (
+                "https://www.rbc.ua/rus/news/dobu-bilshe-160-1731566073.html",
+                None,
+            ),
+            ("https://2026.example.org/12/31", None),
+            ("https://x.org/2025/13/40/x", None),
+        ] {
+            assert_eq!(
+                date_in_url(url).and_then(|d| d.contract()).as_deref(),
+                want,
+                "{url}"
+            );
+        }
     }
 
     #[test]

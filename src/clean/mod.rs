@@ -3,14 +3,16 @@
 
 mod classify;
 mod doc;
+pub mod header;
 mod html;
 mod markup;
 mod meta;
 mod patterns;
+pub mod record;
 
 pub use classify::{Furniture, classify, furniture_key};
 pub use doc::{DocLine, Document};
-pub use meta::{detect_meta, month_from_word, parse_date_text};
+pub use meta::{date_in_url, detect_meta, month_from_word, parse_date_text};
 
 use serde::Serialize;
 

@@ -1,8 +1,10 @@
 //! Import: files and folders into verbatim article text, with the encoding detected and the
-//! metadata the file format itself carries (front matter, HTML meta, Telegram exports).
+//! metadata the file itself carries (front matter, a scraper's header, HTML meta, JSON record
+//! fields, Telegram exports). What a file is comes from its content, not its name.
 
 mod decode;
 mod html_meta;
+mod records;
 mod telegram;
 
 pub use decode::{DecodeError, decode};
@@ -17,7 +19,7 @@ use crate::model::{Article, Format, Meta, Source};
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Supported formats, for messages.
-pub const SUPPORTED: &str = "plain text (.txt), Markdown (.md), saved web pages (.html, .htm) and Telegram Desktop exports (result.json)";
+pub const SUPPORTED: &str = "plain text (.txt), Markdown (.md), saved web pages (.html, .htm), JSON article records (.json, .jsonl: an object, an array or JSON Lines) and Telegram Desktop exports (result.json)";
 
 /// Why one file could not be imported.
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +43,8 @@ pub enum ImportError {
     Unsupported { path: PathBuf },
     #[error("{path}: not a Telegram export: {message}")]
     Telegram { path: PathBuf, message: String },
+    #[error("{path}: {message}")]
+    Json { path: PathBuf, message: String },
     #[error("{path}: no article text in the file")]
     NoText { path: PathBuf },
 }
@@ -55,7 +59,7 @@ pub fn format_of(path: &Path) -> Option<Format> {
         "txt" | "text" | "" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
         "html" | "htm" | "xhtml" => Some(Format::Html),
-        "json" => Some(Format::Telegram),
+        "json" | "jsonl" | "ndjson" => Some(Format::Json),
         _ => None,
     }
 }
@@ -152,80 +156,144 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportErr
         file_name,
         format,
         encoding: encoding.to_owned(),
-        line: 0,
+        ..Source::default()
     };
-    match format {
-        Format::Telegram => {
-            let arts =
-                telegram::import(&text, &source).map_err(|message| ImportError::Telegram {
-                    path: path.to_owned(),
-                    message,
-                })?;
-            if arts.is_empty() {
-                return Err(ImportError::NoText {
-                    path: path.to_owned(),
-                });
-            }
-            Ok(arts)
-        }
+    match sniff(&text, format) {
+        Format::Json => import_json(path, &text, &source),
         Format::Html => {
-            let meta = html_meta::read(&text);
+            let mut meta = html_meta::read(&text);
+            meta.outlet = outlet_for(meta.url.as_deref(), meta.outlet.as_deref());
+            let source = Source {
+                format: Format::Html,
+                ..source
+            };
             Ok(vec![Article::new(text, source, meta)])
         }
-        Format::Markdown => {
-            let meta = front_matter(&text).unwrap_or_default();
+        format => {
+            let mut source = Source { format, ..source };
+            let meta = match crate::clean::header::read(&text) {
+                Some(h) => {
+                    source.scraped_meta = true;
+                    if let Some(p) = &h.problem {
+                        source.warnings.push(p.clone());
+                    }
+                    meta_from(&Fields::of_header(&h))
+                }
+                None => Meta::default(),
+            };
             Ok(vec![Article::new(text, source, meta)])
         }
-        Format::Text => Ok(vec![Article::new(text, source, Meta::default())]),
     }
 }
 
-/// The YAML front matter block of a Markdown file: (first body line index, key → value).
-pub fn front_matter_lines(text: &str) -> Option<(usize, Vec<(String, String)>)> {
-    let mut lines = text.lines();
-    if lines.next()?.trim_end() != "---" {
-        return None;
+/// What a file holds, from its first characters: JSON (a record file or a Telegram export),
+/// a saved web page, or the text its name says (`.md` stays Markdown, anything else text).
+fn sniff(text: &str, by_name: Format) -> Format {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('{') || start.starts_with('[') {
+        return Format::Json;
     }
-    let mut fields = Vec::new();
-    for (i, line) in lines.enumerate() {
-        let t = line.trim_end();
-        if t == "---" || t == "..." {
-            return Some((i + 2, fields));
-        }
-        if let Some((k, v)) = t.split_once(':')
-            && !k.starts_with([' ', '-', '#'])
-        {
-            let v = v.trim().trim_matches(['"', '\'']).trim();
-            fields.push((k.trim().to_lowercase(), v.to_owned()));
-        }
-        if i > 200 {
-            return None;
-        }
+    let head: String = start.chars().take(512).collect::<String>().to_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with('<') && (head.contains("<head") || head.contains("<body")))
+    {
+        return Format::Html;
     }
-    None
+    match by_name {
+        Format::Json | Format::Telegram => Format::Text,
+        other => other,
+    }
 }
 
-fn front_matter(text: &str) -> Option<Meta> {
-    let (_, fields) = front_matter_lines(text)?;
-    let mut m = Meta::default();
-    for (k, v) in fields {
-        if v.is_empty() {
-            continue;
+fn import_json(path: &Path, text: &str, source: &Source) -> Result<Vec<Article>, ImportError> {
+    if records::is_telegram_export(text) {
+        let source = Source {
+            format: Format::Telegram,
+            ..source.clone()
+        };
+        let arts = telegram::import(text, &source).map_err(|message| ImportError::Telegram {
+            path: path.to_owned(),
+            message,
+        })?;
+        if arts.is_empty() {
+            return Err(ImportError::NoText {
+                path: path.to_owned(),
+            });
         }
-        match k.as_str() {
-            "title" | "headline" => m.title = Some(v),
-            "author" | "authors" | "byline" => {
-                m.author = Some(v.trim_matches(['[', ']']).to_owned())
-            }
-            "outlet" | "site" | "site_name" | "source" | "publisher" => m.outlet = Some(v),
-            "url" | "link" | "canonical" | "canonical_url" | "source_url" => m.url = Some(v),
-            "date" | "published" | "published_at" | "pubdate" | "datetime" => {
-                m.published = crate::clean::parse_date_text(&v);
-            }
-            _ => {}
+        return Ok(arts);
+    }
+    match records::import(text, source) {
+        Ok(arts) => Ok(arts),
+        Err(records::NotRecords::NoArticles(message)) => Err(ImportError::Json {
+            path: path.to_owned(),
+            message,
+        }),
+        // Text that merely starts with a brace, in a file not named as JSON, is text.
+        Err(records::NotRecords::Invalid(_)) if source.format != Format::Json => {
+            Ok(vec![Article::new(text, source.clone(), Meta::default())])
+        }
+        Err(records::NotRecords::Invalid(message)) => Err(ImportError::Json {
+            path: path.to_owned(),
+            message: format!("not valid JSON: {message}"),
+        }),
+    }
+}
+
+/// Metadata fields as a header or a record gives them, before they are interpreted.
+#[derive(Default)]
+pub(crate) struct Fields<'a> {
+    pub title: Option<&'a str>,
+    pub author: Option<&'a str>,
+    /// An outlet's name, or a URL or domain standing for it.
+    pub outlet: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub date: Option<&'a str>,
+}
+
+impl<'a> Fields<'a> {
+    fn of_header(h: &'a crate::clean::header::Header) -> Self {
+        let source = h.get(&["source"]);
+        let source_is_url = source.is_some_and(crate::outlets::looks_like_url);
+        Fields {
+            title: h.get(&["title", "headline"]),
+            author: h
+                .get(&["author", "authors", "byline"])
+                .map(|a| a.trim_matches(['[', ']'])),
+            outlet: h
+                .get(&["outlet", "site_name", "site", "publisher", "channel"])
+                .or(source.filter(|_| !source_is_url)),
+            url: h
+                .get(&["url", "link", "canonical", "canonical_url", "source_url"])
+                .or(source.filter(|_| source_is_url)),
+            date: h.get(&["date", "published", "published_at", "pubdate", "datetime"]),
         }
     }
-    Some(m)
+}
+
+/// Interpret header or record fields: the outlet from the page's URL first, then the name
+/// given; a date that does not parse stays unknown.
+pub(crate) fn meta_from(f: &Fields<'_>) -> Meta {
+    let clean = |s: Option<&str>| {
+        s.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|v| !v.is_empty() && !v.eq_ignore_ascii_case("unknown"))
+    };
+    let url = clean(f.url).filter(|u| crate::outlets::looks_like_url(u));
+    Meta {
+        title: clean(f.title),
+        author: clean(f.author),
+        outlet: outlet_for(url.as_deref(), f.outlet),
+        url,
+        published: f.date.and_then(crate::clean::parse_date_text),
+    }
+}
+
+/// The outlet of a page: its URL's domain in the outlet table, then the name its metadata
+/// gives (canonical when the table knows it), never a URL.
+fn outlet_for(url: Option<&str>, named: Option<&str>) -> Option<String> {
+    url.and_then(crate::outlets::from_url)
+        .map(str::to_owned)
+        .or_else(|| named.and_then(crate::outlets::name_for))
 }
 
 #[cfg(test)]

@@ -81,6 +81,9 @@ pub enum Format {
     Html,
     /// One message of a Telegram Desktop channel export.
     Telegram,
+    /// One article record of a JSON file (an object, one element of an array, one JSON line),
+    /// as scrapers write them: the raw text is the record's JSON, verbatim.
+    Json,
 }
 
 impl Format {
@@ -91,6 +94,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Telegram => "telegram",
+            Format::Json => "json record",
         }
     }
 }
@@ -205,6 +209,18 @@ pub struct Source {
     /// For one of several articles in a file (a Telegram message): the file's line where it
     /// is; 0 when the article is the whole file.
     pub line: u32,
+    /// For one of several article records of a JSON file: its 0-based index in the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<u32>,
+    /// The imported metadata came from a scraper's header (front matter, `Key: value` lines,
+    /// a JSON record's fields), whose date is often the day of the crawl: the page's own date
+    /// (its URL, its dateline) is preferred to it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub scraped_meta: bool,
+    /// What the importer noticed and the user should know (a malformed header, records
+    /// without text), each naming the line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// The user's decision about one raw line, overriding the cleaner.
