@@ -466,3 +466,144 @@ fn situation_report_sources_and_live_blog_entries() {
             .any(|t| t.starts_with("Update: The Ukrainian air force"))
     );
 }
+
+/// Every input shape (front matter in Markdown and text, scraped headers, JSON record object,
+/// array and JSON Lines, HTML with and without metadata) gives the articles, metadata and
+/// body lines `tests/fixtures/import/expected.tsv` lists; `-` is unknown.
+#[test]
+fn input_shapes_give_their_articles_and_metadata() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let expected = fs::read_to_string(dir.join("expected.tsv")).unwrap();
+    let mut failures = Vec::new();
+    let mut files_seen = std::collections::BTreeSet::new();
+    for row in expected
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = row.split('\t').collect();
+        assert_eq!(f.len(), 9, "{row}");
+        let opt = |s: &str| (s != "-").then(|| s.to_owned());
+        files_seen.insert(f[0]);
+        let arts = ingest::import_path(&dir.join(f[0])).unwrap();
+        let record = f[1].parse::<u32>().ok();
+        let Some(a) = arts.iter().find(|a| a.source.record == record) else {
+            failures.push(format!("{}: no article with record {record:?}", f[0]));
+            continue;
+        };
+        assert!(dir.join(f[0]).exists());
+        let raw = fs::read_to_string(dir.join(f[0])).unwrap();
+        assert!(
+            raw.contains(&*a.raw),
+            "{}: the raw text is a verbatim part of the file",
+            f[0]
+        );
+        let mut p = Project::default();
+        for a in &arts {
+            p.add_article(a.clone());
+        }
+        let an = analyze_project(&p);
+        let r = &an.articles[&a.id];
+        let got = [
+            a.source.format.label().to_owned(),
+            r.meta.title.clone().unwrap_or("-".into()),
+            r.meta.outlet.clone().unwrap_or("-".into()),
+            r.meta.url.clone().unwrap_or("-".into()),
+            r.meta
+                .published
+                .and_then(|d| d.contract_day())
+                .unwrap_or("-".into()),
+        ];
+        let want = [f[2], f[3], f[4], f[5], f[6]];
+        for (g, w) in got.iter().zip(want) {
+            if g != w {
+                failures.push(format!("{} record {record:?}: got {g:?}, want {w:?}", f[0]));
+            }
+        }
+        let kept: Vec<(usize, &str)> = r.cleaned_lines().collect();
+        if !kept.iter().any(|(_, t)| t.contains(f[7])) {
+            failures.push(format!(
+                "{}: no kept line contains {:?}: {kept:?}",
+                f[0], f[7]
+            ));
+            continue;
+        }
+        if let Some(line) = opt(f[8]) {
+            let first = r.doc.lines[kept[0].0].src_line.to_string();
+            if first != line {
+                failures.push(format!(
+                    "{}: the body starts at raw line {first}, want {line}",
+                    f[0]
+                ));
+            }
+        }
+    }
+    assert!(files_seen.len() >= 9);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn header_and_record_problems_are_told_and_lose_nothing() {
+    // A header date the page's URL contradicts: the URL's date, with a warning.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let mut p = Project::default();
+    for a in ingest::import_path(&dir.join("front_matter.md")).unwrap() {
+        p.add_article(a);
+    }
+    let an = analyze_project(&p);
+    let w = &an.articles.values().next().unwrap().warnings;
+    assert!(
+        w.iter()
+            .any(|w| w.contains("2025-03-15") && w.contains("2025-03-14")),
+        "{w:?}"
+    );
+
+    // Malformed front matter: imported, the problem named with its line, fields still read.
+    let t = "---\ntitle: \"Unclosed quote\ndate: 2025-03-03\n---\nRussian forces attacked near Pokrovsk, the General Staff said.\n";
+    let a = import("bad.md", t.as_bytes()).unwrap().remove(0);
+    assert_eq!(&*a.raw, t);
+    assert!(
+        a.source.warnings.iter().any(|w| w.contains("line")),
+        "{:?}",
+        a.source.warnings
+    );
+    assert_eq!(
+        a.imported_meta
+            .published
+            .and_then(|d| d.contract_day())
+            .as_deref(),
+        Some("2025-03-03")
+    );
+
+    // Records without text are reported on the records that were imported.
+    let arts = ingest::import_path(&dir.join("records_array.json")).unwrap();
+    assert_eq!(arts.len(), 2);
+    assert!(
+        arts[0]
+            .source
+            .warnings
+            .iter()
+            .any(|w| w.contains("1 of 3") && w.contains("line 3")),
+        "{:?}",
+        arts[0].source.warnings
+    );
+
+    // JSON that is not articles, and broken JSON, say what and where.
+    let e = import("people.json", br#"[{"id": 1, "name": "x"}]"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("people.json") && e.contains("not articles") && e.contains("keys: id, name"),
+        "{e}"
+    );
+    let e = import("broken.json", b"[{\"text\": \"a\"},\n {\"text\": ]")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("broken.json") && e.contains("line 2"), "{e}");
+    // Text that only starts with a bracket is still text.
+    let a = import(
+        "note.txt",
+        b"[Updated] Russian forces attacked near Kupiansk, the General Staff said.",
+    )
+    .unwrap();
+    assert_eq!(a[0].source.format, Format::Text);
+}

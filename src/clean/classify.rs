@@ -368,6 +368,20 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
     } else {
         None
     };
+    // "Mail   Facebook   Twitter / X   LinkedIn": a row of share buttons, each word one.
+    if pattern.is_none() && (2..=10).contains(&words) {
+        let buttons: Vec<&str> = lower
+            .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '·' | '•' | ','))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if buttons.len() >= 2
+            && buttons
+                .iter()
+                .all(|w| *w == "x" || exact().get(trim_punct(w)) == Some(&"share buttons"))
+        {
+            pattern = Some("share buttons");
+        }
+    }
     if pattern.is_none() {
         pattern = PREFIX
             .iter()

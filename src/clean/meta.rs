@@ -338,7 +338,14 @@ pub fn detect_meta(doc: &Document, classes: &[LineClass]) -> Meta {
     for (i, c) in classes.iter().enumerate() {
         match c.kind {
             LineKind::Title if m.title.is_none() => {
-                m.title = Some(text(i).trim_start_matches('#').trim().to_owned())
+                m.title = Some(
+                    text(i)
+                        .trim_start_matches('#')
+                        .trim()
+                        .trim_matches(['*', '_'])
+                        .trim()
+                        .to_owned(),
+                )
             }
             LineKind::Byline => {
                 if m.author.is_none() {

@@ -143,9 +143,10 @@ pub fn import(text: &str, source: &Source) -> Result<Vec<Article>, NotRecords> {
             .collect();
         let more = if skipped.len() > 10 { ", ..." } else { "" };
         let w = format!(
-            "{} of {} records hold no article text and were not imported (lines {}{more}); the first: {}",
+            "{} of {} records hold no article text and were not imported ({} {}{more}); the first: {}",
             skipped.len(),
             spans.len(),
+            if skipped.len() == 1 { "line" } else { "lines" },
             lines.join(", "),
             skipped[0].1
         );
