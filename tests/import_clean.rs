@@ -250,8 +250,11 @@ fn furniture_is_learned_per_outlet() {
         "A drone strike damaged a power substation in Kramatorsk overnight, leaving several districts without electricity, the city's military administration said on Wednesday.",
         "Ukrainian troops pushed Russian units back from the outskirts of Chasiv Yar after two days of fighting, a commander of the battalion defending the town told reporters.",
     ];
+    // The same statement quoted in each story is reporting, however often it recurs.
+    let quote = "\"The assault was repelled again,\" he said.";
+    let full = bodies.map(|b| format!("{b}\n\n{quote}"));
     let mut p = Project::default();
-    for (i, b) in bodies.iter().enumerate() {
+    for (i, b) in full.iter().enumerate() {
         let arts = import(&format!("{i}.txt"), outlet_article(i, b).as_bytes()).unwrap();
         let id = arts[0].id.clone();
         p.add_article(arts[0].clone());
@@ -288,6 +291,10 @@ fn furniture_is_learned_per_outlet() {
         assert!(
             a.cleaned_lines().any(|(_, t)| bodies.contains(&t)),
             "the body stays"
+        );
+        assert!(
+            a.cleaned_lines().any(|(_, t)| t == quote),
+            "a repeated quotation stays"
         );
         assert!(
             a.near_duplicates.is_empty(),

@@ -453,7 +453,10 @@ fn features(text: &str, format: Format, furniture: &Furniture) -> Feat {
             && words <= 12;
     let caption = pattern.is_none() && !metadata && !reporting && is_caption(t, &lower);
     let byline = pattern.is_none() && !metadata && !reporting && is_byline(t, &lower, words);
-    let (learned, strong) = if furniture.keys.is_empty() {
+    // A quotation an outlet's stories repeat is the same statement reported again, not
+    // furniture (furniture speaks for the outlet; it does not quote anyone).
+    let quotes = words >= 5 && t.contains(['"', '«', '»', '“', '”', '„']);
+    let (learned, strong) = if furniture.keys.is_empty() || quotes {
         (false, false)
     } else {
         let key = furniture_key(t);
