@@ -189,10 +189,11 @@ struct VersionProbe {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct FileIn {
-    #[allow(dead_code)] // read by the probe; listed so it is not taken for an unknown field
-    format: u32,
-    #[allow(dead_code)] // informational only
-    written_by: String,
+    // Read by the probe, and informational: listed so they are not taken for unknown fields.
+    #[serde(rename = "format")]
+    _format: u32,
+    #[serde(rename = "written_by")]
+    _written_by: String,
     articles: Entries<ArticleId, Article>,
     camp_overrides: BTreeMap<String, Camp>,
     verdict_overrides: BTreeMap<String, VerdictOverride>,
