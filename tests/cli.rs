@@ -398,3 +398,80 @@ fn a_full_disk_during_export_leaves_no_partial_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_save_killed_at_any_point_leaves_a_whole_file_and_no_temp_file_after_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("p.ron");
+    // A project large enough that a save takes a few milliseconds.
+    let mut p = crosscheck::model::Project::default();
+    for i in 0..400 {
+        p.add_article(crosscheck::model::Article::new(
+            format!(
+                "Article {i}\n\n{}",
+                "Fighting near Pokrovsk continued. ".repeat(200)
+            ),
+            crosscheck::model::Source::default(),
+            crosscheck::model::Meta::default(),
+        ));
+    }
+    crosscheck::project::save(&proj, &p).unwrap();
+    // How long one import takes here, to kill the next ones at points spread over it.
+    let start = std::time::Instant::now();
+    run_ok(
+        bin()
+            .arg("import")
+            .arg(&proj)
+            .args(articles(dir.path(), "timing", 1)),
+    );
+    let whole = start.elapsed();
+    let mut killed = 0;
+    for round in 0..24u32 {
+        let files = articles(dir.path(), &format!("kill{round}"), 1);
+        let mut child = bin()
+            .arg("import")
+            .arg(&proj)
+            .args(&files)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(whole * round / 24);
+        if child.try_wait().unwrap().is_none() {
+            killed += 1;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        // Old or new, the file is always whole.
+        let now = crosscheck::project::load(&proj).unwrap();
+        assert!(now.articles.len() >= 400, "round {round}");
+    }
+    assert!(
+        killed > 0,
+        "no save was interrupted; the test proves nothing"
+    );
+    let stale = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    eprintln!("temporary files left by killed saves: {stale}");
+    run_ok(
+        bin()
+            .arg("import")
+            .arg(&proj)
+            .args(articles(dir.path(), "after", 1)),
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
