@@ -4,7 +4,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::analyze_project;
@@ -103,14 +103,13 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 }
                 ExportFormat::Md => export::markdown(&p, &an, &cmp),
             };
-            std::fs::write(&output, text)
-                .with_context(|| format!("could not write {}", output.display()))?;
+            project::write_export(&output, text.as_bytes(), Some(&project))?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Merge { a, b, output }) => {
-            let mut pa = project::load(&a)?;
-            let pb = project::load(&b)?;
+            let mut pa = open_telling(&a)?.project;
+            let pb = open_telling(&b)?.project;
             let summary = project::merge(&mut pa, &pb, &b.display().to_string());
             project::save(&output, &pa)?;
             println!("{summary}");
@@ -119,12 +118,25 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Open a project, printing what was repaired on the way.
+fn open_telling(path: &Path) -> anyhow::Result<project::Opened> {
+    let opened = project::open(path)?;
+    for w in &opened.warnings {
+        eprintln!("{}: {w}", path.display());
+    }
+    Ok(opened)
+}
+
 fn import(path: &Path, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let mut p = if path.exists() {
-        project::load(path)?
+    let opened = if path.exists() {
+        Some(open_telling(path)?)
     } else {
-        Project::default()
+        None
     };
+    let since = opened
+        .as_ref()
+        .map_or_else(project::DiskStamp::absent, |o| o.stamp);
+    let mut p = opened.map(|o| o.project).unwrap_or_default();
     let list = ingest::collect_files(files);
     if list.is_empty() {
         bail!(
@@ -133,12 +145,14 @@ fn import(path: &Path, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         );
     }
     let (mut added, mut dup, mut failed) = (0, 0, 0);
+    let mut new_articles = Vec::new();
     for f in &list {
         match ingest::import_path(f) {
             Ok(arts) => {
                 for a in arts {
-                    if Edit::AddArticles(vec![a]).apply(&mut p) {
+                    if Edit::AddArticles(vec![a.clone()]).apply(&mut p) {
                         added += 1;
+                        new_articles.push(a);
                     } else {
                         dup += 1;
                     }
@@ -150,17 +164,36 @@ fn import(path: &Path, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    project::save(path, &p)?;
+    if added == 0 {
+        println!(
+            "{}: 0 articles added, {dup} already there, {failed} files skipped; the project was not written",
+            path.display()
+        );
+        return Ok(if failed > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    // Write under the project's lock. If another process saved it while this one imported,
+    // add the new articles to that version rather than overwrite it.
+    let lock = project::lock(path)?;
+    let now = lock.open()?;
+    if now.stamp != since {
+        eprintln!(
+            "{} was changed by another process during the import; the new articles were added to its current version",
+            path.display()
+        );
+        p = now.project;
+        Edit::AddArticles(new_articles).apply(&mut p);
+    }
+    lock.save(&p, Some(&now.stamp), |_| Ok(()))?;
     println!(
         "{}: {added} articles added, {dup} already there, {failed} files skipped; {} articles in all",
         path.display(),
         p.articles.len()
     );
-    Ok(if added == 0 && failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(ExitCode::SUCCESS)
 }
 
 fn clean(file: &Path) -> anyhow::Result<ExitCode> {

@@ -244,3 +244,234 @@ fn a_telegram_export_is_one_entry_with_lines_in_the_file() {
         "a blogger channel speaks as a blogger"
     );
 }
+
+// ---------------------------------------------------------------- issue 13 regressions
+
+/// `n` article files with distinct texts in `dir`, named with `tag`.
+fn articles(dir: &Path, tag: &str, n: usize) -> Vec<PathBuf> {
+    (0..n)
+        .map(|i| {
+            let f = dir.join(format!("{tag}-{i}.txt"));
+            std::fs::write(
+                &f,
+                format!(
+                    "Report {tag} {i}\n\nRussian forces attacked Kupiansk overnight, report {tag} number {i} said, and the assault was repelled according to the General Staff.\n"
+                ),
+            )
+            .unwrap();
+            f
+        })
+        .collect()
+}
+
+#[test]
+fn imports_running_at_once_lose_no_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("p.ron");
+    run_ok(
+        bin()
+            .arg("import")
+            .arg(&proj)
+            .args(articles(dir.path(), "seed", 1)),
+    );
+    let children: Vec<_> = (0..4)
+        .map(|k| {
+            let files = articles(dir.path(), &format!("batch{k}"), 6);
+            bin().arg("import").arg(&proj).args(files).spawn().unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let p = crosscheck::project::load(&proj).unwrap();
+    assert_eq!(
+        p.articles.len(),
+        1 + 4 * 6,
+        "every import's articles are there"
+    );
+}
+
+#[test]
+fn an_import_where_every_file_fails_does_not_touch_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("p.ron");
+    run_ok(
+        bin()
+            .arg("import")
+            .arg(&proj)
+            .args(articles(dir.path(), "a", 2)),
+    );
+    let before = std::fs::read(&proj).unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, [0u8, 159, 146, 150, 0, 0, 1, 2]).unwrap();
+    let out = bin().arg("import").arg(&proj).arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&proj).unwrap(), before);
+    assert!(
+        !dir.path().join("p.ron.bak").exists(),
+        "no backup of an unchanged file"
+    );
+    // Into a project that does not exist yet: none is created.
+    let fresh = dir.path().join("fresh.ron");
+    let out = bin().arg("import").arg(&fresh).arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+    assert!(!fresh.exists());
+}
+
+#[test]
+fn export_never_writes_over_a_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("p.ron");
+    run_ok(
+        bin()
+            .arg("import")
+            .arg(&proj)
+            .args(articles(dir.path(), "a", 2)),
+    );
+    let before = std::fs::read(&proj).unwrap();
+    let other = dir.path().join("other.ron");
+    std::fs::copy(&proj, &other).unwrap();
+    for target in [&proj, &other] {
+        let out = bin()
+            .arg("export")
+            .arg(&proj)
+            .args(["--format", "csv", "-o"])
+            .arg(target)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("is a Crosscheck project"), "{err}");
+        assert_eq!(std::fs::read(target).unwrap(), before);
+    }
+}
+
+/// Run the binary with writes limited to `kib` KiB per file (the shell's `ulimit -f`), with
+/// SIGXFSZ ignored so that a write past the limit fails as on a full disk.
+#[cfg(unix)]
+fn with_small_disk(kib: u32, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new("bash")
+        .arg("-c")
+        .arg(format!("trap '' XFSZ; ulimit -f {kib}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_during_export_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("p.ron");
+    run_ok(
+        bin()
+            .arg("import")
+            .arg(&proj)
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample")),
+    );
+    let out_md = dir.path().join("report.md");
+    std::fs::write(&out_md, "the previous report\n").unwrap();
+    let out = with_small_disk(
+        2,
+        &[
+            "export".as_ref(),
+            proj.as_os_str(),
+            "--format".as_ref(),
+            "md".as_ref(),
+            "-o".as_ref(),
+            out_md.as_os_str(),
+        ],
+    );
+    assert!(!out.status.success(), "the export cannot fit in 2 KiB");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("report.md"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&out_md).unwrap(),
+        "the previous report\n",
+        "the old export is whole"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_killed_at_any_point_leaves_a_whole_file_and_no_temp_file_after_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("p.ron");
+    // A project large enough that a save takes a few milliseconds.
+    let mut p = crosscheck::model::Project::default();
+    for i in 0..400 {
+        p.add_article(crosscheck::model::Article::new(
+            format!(
+                "Article {i}\n\n{}",
+                "Fighting near Pokrovsk continued. ".repeat(200)
+            ),
+            crosscheck::model::Source::default(),
+            crosscheck::model::Meta::default(),
+        ));
+    }
+    crosscheck::project::save(&proj, &p).unwrap();
+    // How long one import takes here, to kill the next ones at points spread over it.
+    let start = std::time::Instant::now();
+    run_ok(
+        bin()
+            .arg("import")
+            .arg(&proj)
+            .args(articles(dir.path(), "timing", 1)),
+    );
+    let whole = start.elapsed();
+    let mut killed = 0;
+    for round in 0..24u32 {
+        let files = articles(dir.path(), &format!("kill{round}"), 1);
+        let mut child = bin()
+            .arg("import")
+            .arg(&proj)
+            .args(&files)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(whole * round / 24);
+        if child.try_wait().unwrap().is_none() {
+            killed += 1;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        // Old or new, the file is always whole.
+        let now = crosscheck::project::load(&proj).unwrap();
+        assert!(now.articles.len() >= 400, "round {round}");
+    }
+    assert!(
+        killed > 0,
+        "no save was interrupted; the test proves nothing"
+    );
+    let stale = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    eprintln!("temporary files left by killed saves: {stale}");
+    run_ok(
+        bin()
+            .arg("import")
+            .arg(&proj)
+            .args(articles(dir.path(), "after", 1)),
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -170,12 +170,13 @@ fn failed_save_before_rename_keeps_the_old_file() {
     .unwrap_err();
     assert!(err.to_string().contains("disk full"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before);
-    // No temporary files are left behind.
-    let names: Vec<_> = fs::read_dir(dir.path())
+    // No temporary files are left behind (only the project and its lock file are there).
+    let mut names: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 1, "{names:?}");
+    names.sort();
+    assert_eq!(names, [".p.ron.lock", "p.ron"]);
 }
 
 #[test]
@@ -296,4 +297,363 @@ fn merge_disjoint_overlapping_and_conflicting() {
     // Merging again changes nothing more.
     let again = project::merge(&mut ours.clone(), &theirs, "theirs.ron");
     assert_eq!(again.articles_added, 0);
+}
+
+// ---------------------------------------------------------------- issue 13 regressions
+
+/// A project file written by hand, one article per `(key, raw, notes)`.
+fn handwritten(articles: &[(&str, &str, &str)], top_extra: &str, article_extra: &str) -> String {
+    let mut s = String::from("(\n  format: 1,\n  written_by: \"by hand\",\n  articles: {\n");
+    for (key, raw, notes) in articles {
+        s.push_str(&format!(
+            "    \"{key}\": (\n      id: \"{key}\",\n      raw: \"{raw}\",\n      notes: \"{notes}\",\n{article_extra}    ),\n"
+        ));
+    }
+    s.push_str("  },\n");
+    s.push_str(top_extra);
+    s.push_str(")\n");
+    s
+}
+
+#[test]
+fn an_article_id_given_twice_keeps_both_articles_and_their_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dup.ron");
+    let text = handwritten(
+        &[
+            ("a1", "first text", "my notes on the first"),
+            ("a1", "second text", "my notes on the second"),
+        ],
+        "",
+        "",
+    );
+    fs::write(&path, &text).unwrap();
+    let opened = project::open(&path).unwrap();
+    assert_eq!(opened.project.articles.len(), 2, "neither is dropped");
+    let notes: Vec<&str> = opened
+        .project
+        .articles
+        .values()
+        .map(|a| a.notes.as_str())
+        .collect();
+    assert!(notes.contains(&"my notes on the first"), "{notes:?}");
+    assert!(notes.contains(&"my notes on the second"), "{notes:?}");
+    assert_eq!(opened.warnings.len(), 1, "the user is told");
+    assert!(opened.warnings[0].contains("a1"), "{:?}", opened.warnings);
+    // The same article written twice is simply one article.
+    let same = handwritten(&[("a1", "t", "n"), ("a1", "t", "n")], "", "");
+    let (p, warnings) = project::parse(&same, &path).unwrap();
+    assert_eq!(p.articles.len(), 1);
+    assert!(warnings.is_empty());
+}
+
+#[test]
+fn unknown_fields_are_kept_through_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.ron");
+    let text = handwritten(
+        &[("a1", "some text", "")],
+        "  future_field: Something(1, [\"x\"]),\n  reviewers: {\"ann\": (role: Editor)},\n",
+        "      tags: [\"kupiansk\", \"checked\"],\n      colour: Some(Red),\n",
+    );
+    fs::write(&path, &text).unwrap();
+    let p = project::load(&path).unwrap();
+    assert_eq!(p.extra.len(), 2, "{:?}", p.extra);
+    let a = &p.articles[&crosscheck::model::ArticleId("a1".into())];
+    assert_eq!(a.extra["tags"], "[\"kupiansk\", \"checked\"]");
+    assert_eq!(a.extra["colour"], "Some(Red)");
+    project::save(&path, &p).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    for kept in [
+        "future_field: Something(1, [\"x\"])",
+        "reviewers: {\"ann\": (role: Editor)}",
+        "tags: [\"kupiansk\", \"checked\"]",
+        "colour: Some(Red)",
+    ] {
+        assert!(saved.contains(kept), "{kept} lost:\n{saved}");
+    }
+    // Saving again changes nothing: still deterministic.
+    let again = project::load(&path).unwrap();
+    assert_eq!(again, p);
+    project::save(&path, &again).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), saved);
+}
+
+#[test]
+fn an_unknown_field_that_cannot_be_kept_refuses_the_file() {
+    let text = "(\n  format: 1,\n  articles: {\n    \"a1\": (\n      raw: \"x\",\n      source: (file_name: \"a.txt\", checksum: \"abc\"),\n    ),\n  },\n)\n";
+    assert_error_leaves_file(text.as_bytes(), &["checksum", "not lost"]);
+}
+
+#[test]
+fn a_newer_file_on_disk_is_not_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let newer = "(\n  format: 2,\n  articles: {},\n)\n";
+    fs::write(&path, newer).unwrap();
+    let err = project::save(&path, &sample()).unwrap_err();
+    assert!(
+        matches!(err, ProjectError::NewerOnDisk { found: 2, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), newer);
+}
+
+#[cfg(unix)]
+#[test]
+fn permissions_and_symlinks_are_kept() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("private.ron");
+    project::save(&path, &Project::default()).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    project::save(&path, &sample()).unwrap();
+    let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "a private project stays private");
+
+    // A read-only file is refused, not replaced.
+    let ro = dir.path().join("readonly.ron");
+    project::save(&ro, &Project::default()).unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&ro).unwrap();
+    let err = project::save(&ro, &sample()).unwrap_err();
+    assert!(matches!(err, ProjectError::ReadOnly { .. }), "{err}");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(fs::read(&ro).unwrap(), before);
+    assert_eq!(
+        fs::metadata(&ro).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+
+    // A symlink is written through: the link stays a link, its target gets the project.
+    let real_dir = dir.path().join("real");
+    fs::create_dir(&real_dir).unwrap();
+    let target = real_dir.join("target.ron");
+    project::save(&target, &Project::default()).unwrap();
+    let link = dir.path().join("link.ron");
+    symlink(&target, &link).unwrap();
+    project::save(&link, &sample()).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(project::load(&target).unwrap(), sample());
+    assert!(
+        real_dir.join("target.ron.bak").exists(),
+        "the backup sits by the target"
+    );
+}
+
+#[test]
+fn temporary_files_of_a_killed_save_are_removed_by_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    project::save(&path, &Project::default()).unwrap();
+    // What saves killed before their rename leave behind.
+    for stale in [".p.ron.4242.tmp", ".p.ron.bak.4243.tmp"] {
+        fs::write(dir.path().join(stale), "half a project").unwrap();
+    }
+    let unrelated = dir.path().join(".q.ron.4242.tmp");
+    fs::write(&unrelated, "not ours to remove").unwrap();
+    project::save(&path, &sample()).unwrap();
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    names.sort();
+    assert_eq!(names, [".q.ron.4242.tmp"]);
+}
+
+#[test]
+fn a_change_on_disk_since_opening_is_not_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    project::save(&path, &Project::default()).unwrap();
+    let opened = project::open(&path).unwrap();
+    // Someone else (another window, a CLI import) saves in between.
+    let mut theirs = Project::default();
+    theirs.add_article(article("imported meanwhile"));
+    project::save(&path, &theirs).unwrap();
+    let on_disk = fs::read(&path).unwrap();
+    let err = project::save_over(&path, &sample(), &opened.stamp).unwrap_err();
+    assert!(matches!(err, ProjectError::ChangedOnDisk { .. }), "{err}");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        on_disk,
+        "their work is still there"
+    );
+    // Saving over what was just saved is fine, and gives the stamp for the next save.
+    let reopened = project::open(&path).unwrap();
+    let stamp = project::save_over(&path, &sample(), &reopened.stamp).unwrap();
+    project::save_over(&path, &Project::default(), &stamp).unwrap();
+}
+
+#[test]
+fn exports_never_write_over_a_project_and_are_atomic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    project::save(&path, &sample()).unwrap();
+    let before = fs::read(&path).unwrap();
+    let err = project::write_export(&path, b"article,title\n", Some(&path)).unwrap_err();
+    assert!(
+        matches!(err, ProjectError::ExportOverProject { .. }),
+        "{err}"
+    );
+    // Another project file is refused too, even when it is not the one exported.
+    let other = dir.path().join("other.ron");
+    project::save(&other, &Project::default()).unwrap();
+    let other_before = fs::read(&other).unwrap();
+    assert!(project::write_export(&other, b"x", Some(&path)).is_err());
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(fs::read(&other).unwrap(), other_before);
+    // An ordinary export is written, and rewritten, leaving no temporary file.
+    let out = dir.path().join("claims.csv");
+    project::write_export(&out, b"one\n", Some(&path)).unwrap();
+    project::write_export(&out, b"two\n", Some(&path)).unwrap();
+    assert_eq!(fs::read(&out).unwrap(), b"two\n");
+    assert!(
+        fs::read_dir(dir.path()).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".tmp"))
+    );
+}
+
+#[test]
+fn a_damaged_recovery_file_is_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let rec = project::recovery_path(&path);
+    let whole = project::to_ron(&sample());
+    fs::write(&rec, &whole[..whole.len() / 2]).unwrap();
+    let err = project::take_recovery(&rec, None).unwrap_err();
+    assert!(matches!(err, ProjectError::DamagedRecovery { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("damaged") && msg.contains("p.ron.recovery"),
+        "{msg}"
+    );
+    let kept = dir.path().join("p.ron.recovery.damaged");
+    assert_eq!(
+        fs::read_to_string(&kept).unwrap(),
+        &whole[..whole.len() / 2]
+    );
+}
+
+#[test]
+fn a_failed_first_save_does_not_claim_a_previous_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no such folder").join("p.ron");
+    let msg = project::save(&path, &sample()).unwrap_err().to_string();
+    assert!(!msg.contains("previous file"), "{msg}");
+    assert!(msg.contains("No file was created"), "{msg}");
+}
+
+#[test]
+fn merge_keeps_notes_that_are_substrings_of_the_others() {
+    let shared = article("shared article");
+    let id = shared.id.clone();
+    let mut ours = Project::default();
+    ours.add_article(shared.clone());
+    let mut theirs = ours.clone();
+    let notes = |p: &mut Project, n: &str| {
+        Edit::SetNotes {
+            article: id.clone(),
+            notes: n.into(),
+        }
+        .apply(p);
+    };
+    notes(&mut ours, "It is not true that the town fell.");
+    notes(&mut theirs, "the town fell");
+    let summary = project::merge(&mut ours, &theirs, "theirs.ron");
+    let merged = &ours.articles[&id].notes;
+    assert!(
+        merged.starts_with("It is not true that the town fell."),
+        "{merged}"
+    );
+    assert!(
+        merged.contains("from theirs.ron:\nthe town fell"),
+        "{merged}"
+    );
+    assert_eq!(summary.notes_combined, 1);
+    assert!(summary.to_string().contains("notes"), "{summary}");
+    // Merging the same again adds nothing more.
+    let before = ours.clone();
+    project::merge(&mut ours, &theirs, "theirs.ron");
+    assert_eq!(ours, before);
+}
+
+#[test]
+fn merge_flags_a_claim_deleted_on_one_side_and_edited_on_the_other() {
+    let shared = article("shared article");
+    let id = shared.id.clone();
+    let claim = ClaimId("c1".into());
+    let mut base = Project::default();
+    base.add_article(shared);
+    let mut deleted = base.clone();
+    Edit::DeleteClaim {
+        article: id.clone(),
+        claim: claim.clone(),
+    }
+    .apply(&mut deleted);
+    let mut edited = base.clone();
+    Edit::EditClaim {
+        article: id.clone(),
+        claim: claim.clone(),
+        edit: ClaimEdit {
+            camp: Some(Camp::Isw),
+            ..ClaimEdit::default()
+        },
+    }
+    .apply(&mut edited);
+
+    // Ours edited, theirs deleted: ours applied (not deleted), the conflict shown.
+    let mut ours = edited.clone();
+    let s = project::merge(&mut ours, &deleted, "theirs.ron");
+    assert_eq!(s.conflicts, 1);
+    assert!(!ours.articles[&id].deleted_claims.contains(&claim));
+    assert!(ours.merge_conflicts[0].what.contains("deleted"));
+    assert!(Edit::TakeTheirs(0).apply(&mut ours));
+    assert!(ours.articles[&id].deleted_claims.contains(&claim));
+
+    // Ours deleted, theirs edited: still deleted, their edit kept, the conflict shown.
+    let mut ours = deleted.clone();
+    let s = project::merge(&mut ours, &edited, "theirs.ron");
+    assert_eq!(s.conflicts, 1);
+    let a = &ours.articles[&id];
+    assert!(a.deleted_claims.contains(&claim));
+    assert_eq!(a.claim_edits[&claim].camp, Some(Camp::Isw));
+    assert!(Edit::TakeTheirs(0).apply(&mut ours));
+    assert!(!ours.articles[&id].deleted_claims.contains(&claim));
+}
+
+#[test]
+fn merge_keeps_a_different_text_under_the_same_id() {
+    let ours_article = article("the text as we have it");
+    let id = ours_article.id.clone();
+    let mut theirs_article = article("the text as they have it");
+    theirs_article.id = id.clone();
+    theirs_article.notes = "their notes".into();
+    let mut ours = Project::default();
+    ours.add_article(ours_article);
+    let mut theirs = Project::default();
+    theirs.articles.insert(id.clone(), theirs_article);
+    let s = project::merge(&mut ours, &theirs, "theirs.ron");
+    assert_eq!(ours.articles.len(), 2, "both texts are kept");
+    assert_eq!(s.texts_differing, 1);
+    assert!(
+        ours.articles
+            .values()
+            .any(|a| &*a.raw == "the text as they have it" && a.notes == "their notes")
+    );
+    assert_eq!(ours.merge_conflicts.len(), 1, "and shown");
+    assert!(s.to_string().contains("different text"), "{s}");
+    // Merging again does not add a third copy.
+    project::merge(&mut ours, &theirs, "theirs.ron");
+    assert_eq!(ours.articles.len(), 2);
 }

@@ -388,3 +388,53 @@ fn quitting_with_unsaved_changes_asks_and_saving_first_then_quits() {
         "the quit resumes after the save"
     );
 }
+
+#[test]
+fn a_project_changed_on_disk_is_not_saved_over_and_the_work_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    crosscheck::project::save(&path, &crosscheck::app::sample_project()).unwrap();
+    let mut h = sample_app();
+    h.state_mut().command(Command::Open(path.clone()));
+    settle(&mut h);
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    // Another process saves the file while it is open here.
+    let mut theirs = crosscheck::app::sample_project();
+    let first = theirs.articles.keys().next().unwrap().clone();
+    theirs.articles.remove(&first);
+    crosscheck::project::save(&path, &theirs).unwrap();
+    let on_disk = std::fs::read(&path).unwrap();
+    let id = h.state().project.articles.keys().next().unwrap().clone();
+    h.state_mut().command(Command::Edit(Edit::SetNotes {
+        article: id,
+        notes: "my unsaved notes".into(),
+    }));
+    h.state_mut().command(Command::Save);
+    settle(&mut h);
+    h.get_all_by_label_contains("changed on disk since it was opened")
+        .next()
+        .expect("the user is told why the save was refused");
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk, "their save is kept");
+    assert!(h.state().dirty(), "the work is still unsaved, in memory");
+}
+
+#[test]
+fn a_damaged_recovery_file_is_shown_when_the_project_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let p = crosscheck::app::sample_project();
+    crosscheck::project::save(&path, &p).unwrap();
+    let whole = crosscheck::project::to_ron(&p);
+    std::fs::write(
+        crosscheck::project::recovery_path(&path),
+        &whole[..whole.len() / 3],
+    )
+    .unwrap();
+    let mut h = sample_app();
+    h.state_mut().command(Command::Open(path.clone()));
+    settle(&mut h);
+    h.get_all_by_label_contains("recovery file is damaged")
+        .next()
+        .expect("the user is told, not left guessing");
+    assert!(dir.path().join("p.ron.recovery.damaged").exists());
+}

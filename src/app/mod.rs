@@ -12,7 +12,7 @@ mod tasks;
 
 pub use claims_ui::{ClaimsView, SortBy, rows as claims_rows};
 pub use sample::sample_project;
-pub use tasks::{AfterSave, Done, Progress, Tasks};
+pub use tasks::{AfterSave, Done, LoadedProject, Progress, Tasks};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -150,6 +150,8 @@ pub struct App {
     generation: u64,
     saved_generation: u64,
     recovery_generation: u64,
+    /// What the file at `path` held when it was opened or last saved.
+    disk_stamp: Option<project::DiskStamp>,
     pub analysis: Arc<Analysis>,
     analysis_generation: Option<u64>,
     /// Bumped whenever `analysis` is replaced: the key of caches derived from it.
@@ -193,6 +195,7 @@ impl App {
             generation: 0,
             saved_generation: 0,
             recovery_generation: 0,
+            disk_stamp: None,
             analysis: Arc::new(Analysis::default()),
             analysis_generation: None,
             analysis_serial: 0,
@@ -224,12 +227,16 @@ impl App {
                     "Sample project: five articles. Drop files on the window to import your own."
                         .into();
                 app.view.selected = app.project.articles.keys().next().cloned();
-                if let Some(r) = app.untitled_recovery.clone()
-                    && let Ok(Some(rec)) = project::take_recovery(&r, None)
-                {
-                    app.dialog = Some(Dialog::Recover {
-                        recovered: Box::new(rec),
-                    });
+                if let Some(r) = app.untitled_recovery.clone() {
+                    match project::take_recovery(&r, None) {
+                        Ok(Some(rec)) => {
+                            app.dialog = Some(Dialog::Recover {
+                                recovered: Box::new(rec),
+                            });
+                        }
+                        Ok(None) => {}
+                        Err(e) => app.error("Damaged recovery file", e.to_string()),
+                    }
                 }
             }
         }
@@ -318,6 +325,9 @@ impl App {
 
     fn replace_project(&mut self, p: Project, path: Option<PathBuf>, dirty: bool) {
         self.project = p;
+        if path != self.path {
+            self.disk_stamp = None;
+        }
         self.path = path;
         self.undo.clear();
         self.redo.clear();
@@ -356,10 +366,24 @@ impl App {
     fn start_load(&mut self, path: PathBuf) {
         self.status = format!("Opening {}…", path.display());
         self.tasks.spawn("load", move || {
-            let result = project::load(&path).map_err(|e| e.to_string()).map(|p| {
-                let rec = project::take_recovery(&project::recovery_path(&path), Some(&p))
-                    .unwrap_or(None);
-                (p, rec)
+            let result = project::open(&path).map_err(|e| e.to_string()).map(|o| {
+                let mut warnings = o.warnings;
+                let recovered = match project::take_recovery(
+                    &project::recovery_path(&path),
+                    Some(&o.project),
+                ) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        warnings.push(e.to_string());
+                        None
+                    }
+                };
+                LoadedProject {
+                    project: o.project,
+                    stamp: o.stamp,
+                    recovered,
+                    warnings,
+                }
             });
             Done::Loaded { path, result }
         });
@@ -371,8 +395,16 @@ impl App {
         let recovery = self.recovery_file();
         self.tasks.saving = true;
         self.status = format!("Saving {}…", path.display());
+        // Saving over the file that was opened: refused if someone else changed it since.
+        let since = self
+            .disk_stamp
+            .filter(|_| self.path.as_ref() == Some(&path));
         self.tasks.spawn("save", move || {
-            let result = project::save(&path, &snapshot).map_err(|e| e.to_string());
+            let result = match since {
+                Some(s) => project::save_over(&path, &snapshot, &s),
+                None => project::save(&path, &snapshot),
+            }
+            .map_err(|e| e.to_string());
             if result.is_ok()
                 && let Some(r) = recovery
             {
@@ -526,6 +558,7 @@ impl App {
                 let p = self.project.clone();
                 let an = self.analysis.clone();
                 let window = self.view.compare.options;
+                let project_path = self.path.clone();
                 self.tasks.spawn("export", move || {
                     let cmp = compare::compare_project(&p, &an, &window);
                     let text = match kind {
@@ -544,8 +577,9 @@ impl App {
                         }
                         ExportKind::Markdown => export::markdown(&p, &an, &cmp),
                     };
-                    let result = std::fs::write(&path, text)
-                        .map_err(|e| format!("Could not write {}: {e}", path.display()));
+                    let result =
+                        project::write_export(&path, text.as_bytes(), project_path.as_deref())
+                            .map_err(|e| e.to_string());
                     Done::Exported { path, result }
                 });
             }
@@ -640,18 +674,29 @@ impl App {
     fn finish(&mut self, d: Done) {
         match d {
             Done::Loaded { path, result } => match result {
-                Ok((p, rec)) => {
-                    self.replace_project(p, Some(path.clone()), false);
+                Ok(loaded) => {
+                    self.replace_project(loaded.project, Some(path.clone()), false);
+                    self.disk_stamp = Some(loaded.stamp);
                     self.add_recent(&path);
                     self.status = format!(
                         "Opened {} ({} articles).",
                         path.display(),
                         self.project.articles.len()
                     );
-                    if let Some(r) = rec {
+                    if let Some(r) = loaded.recovered {
                         self.dialog = Some(Dialog::Recover {
                             recovered: Box::new(r),
                         });
+                    }
+                    if !loaded.warnings.is_empty() {
+                        let text = loaded.warnings.join("\n\n");
+                        if self.dialog.is_none() {
+                            self.dialog = Some(Dialog::Message {
+                                title: format!("Opened {}", path.display()),
+                                text: text.clone(),
+                            });
+                        }
+                        self.status = format!("{} {text}", self.status);
                     }
                 }
                 Err(e) => self.error("Could not open the project", e),
@@ -664,7 +709,8 @@ impl App {
             } => {
                 self.tasks.saving = false;
                 match result {
-                    Ok(()) => {
+                    Ok(stamp) => {
+                        self.disk_stamp = Some(stamp);
                         self.saved_generation = generation;
                         self.recovery_generation = generation;
                         self.path = Some(path.clone());

@@ -8,6 +8,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::analysis::Analysis;
 use crate::model::{Article, Project};
+use crate::project::DiskStamp;
 
 /// Progress of an import, shared with its thread.
 #[derive(Debug, Default)]
@@ -33,16 +34,28 @@ pub enum AfterSave {
     New,
 }
 
+/// A project read by a task.
+pub struct LoadedProject {
+    pub project: Project,
+    /// What the file held, to notice a change on disk before saving over it.
+    pub stamp: DiskStamp,
+    /// Unsaved work found in the recovery file.
+    pub recovered: Option<Project>,
+    /// What the user should be told (a repaired file, a damaged recovery file).
+    pub warnings: Vec<String>,
+}
+
 /// A finished task.
 pub enum Done {
     Loaded {
         path: PathBuf,
-        result: Result<(Project, Option<Project>), String>,
+        result: Result<LoadedProject, String>,
     },
     Saved {
         path: PathBuf,
         generation: u64,
-        result: Result<(), String>,
+        /// The stamp of what was written.
+        result: Result<DiskStamp, String>,
         then: AfterSave,
     },
     RecoveryWritten,

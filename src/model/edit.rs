@@ -196,6 +196,17 @@ fn take_theirs(p: &mut Project, c: &MergeConflict) -> bool {
             }
             Err(_) => false,
         },
+        (ConflictKey::ClaimDeleted(id), Some(a)) => match ron::from_str::<bool>(&c.theirs) {
+            Ok(true) => {
+                a.deleted_claims.insert(id.clone());
+                true
+            }
+            Ok(false) => {
+                a.deleted_claims.remove(id);
+                true
+            }
+            Err(_) => false,
+        },
         (ConflictKey::CampOverride(k), _) => ron::from_str::<Camp>(&c.theirs)
             .map(|v| p.camp_overrides.insert(k.clone(), v))
             .is_ok(),

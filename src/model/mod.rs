@@ -481,6 +481,10 @@ pub struct Article {
     pub deleted_claims: BTreeSet<ClaimId>,
     /// Free notes.
     pub notes: String,
+    /// Fields of the project file this version does not know (written by a newer version, or
+    /// by hand), by name, as RON text: kept verbatim and written back on save.
+    #[serde(skip)]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl Article {
@@ -531,6 +535,8 @@ pub enum ConflictKey {
     UserClaim(ClaimId),
     CampOverride(String),
     Verdict(String),
+    /// A claim one side deleted and the other edited; the value is whether it is deleted.
+    ClaimDeleted(ClaimId),
 }
 
 /// A research project: everything a researcher saves, sends and merges.
@@ -544,6 +550,10 @@ pub struct Project {
     pub verdict_overrides: BTreeMap<String, VerdictOverride>,
     /// Differences found when merging, for the user to settle.
     pub merge_conflicts: Vec<MergeConflict>,
+    /// Top-level fields of the project file this version does not know, by name, as RON text:
+    /// kept verbatim and written back on save.
+    #[serde(skip)]
+    pub extra: BTreeMap<String, String>,
 }
 
 impl Project {

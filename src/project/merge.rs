@@ -1,11 +1,10 @@
 //! Merging two researchers' projects: the union by ids, nothing dropped silently.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::model::{Article, ArticleId, ConflictKey, MergeConflict, Project};
+use crate::model::{Article, ArticleId, ClaimId, ConflictKey, MergeConflict, Project};
 
 /// What a merge did, for the user.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -15,6 +14,11 @@ pub struct MergeSummary {
     pub articles_shared: usize,
     pub edits_taken: usize,
     pub conflicts: usize,
+    /// Articles that both projects have under one id but with different text: the other
+    /// version is added as an article of its own.
+    pub texts_differing: usize,
+    /// Articles whose notes differed: both are kept, the other's appended.
+    pub notes_combined: usize,
 }
 
 impl std::fmt::Display for MergeSummary {
@@ -27,7 +31,31 @@ impl std::fmt::Display for MergeSummary {
             self.articles_shared,
             self.edits_taken,
             self.conflicts
-        )
+        )?;
+        if self.texts_differing > 0 {
+            write!(
+                f,
+                "; {} articles had a different text under the same id, the other version added beside yours",
+                self.texts_differing
+            )?;
+        }
+        if self.notes_combined > 0 {
+            write!(
+                f,
+                "; {} articles' differing notes kept from both",
+                self.notes_combined
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The start of a long text, for showing in a conflict.
+fn excerpt(text: &str) -> String {
+    const CHARS: usize = 200;
+    match text.char_indices().nth(CHARS) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
     }
 }
 
@@ -117,6 +145,8 @@ fn merge_article(
         s,
         c,
     );
+    // Before the edits are merged, so that ours are told from theirs.
+    merge_deletions(ours, theirs, from, s, c);
     merge_map(
         &mut ours.claim_edits,
         &theirs.claim_edits,
@@ -151,19 +181,63 @@ fn merge_article(
             }
         }
     }
+    merge_notes(ours, theirs, from, s);
+}
+
+/// A claim deleted on one side and edited on the other is a conflict: ours is applied, the
+/// edit is kept either way, and the user can take the other side's choice.
+fn merge_deletions(
+    ours: &mut Article,
+    theirs: &Article,
+    from: &str,
+    s: &mut MergeSummary,
+    c: &mut Vec<MergeConflict>,
+) {
+    let id = ours.id.clone();
+    let mut conflict = |claim: &ClaimId, ours_deleted: bool| {
+        c.push(MergeConflict {
+            article: Some(id.clone()),
+            key: Some(ConflictKey::ClaimDeleted(claim.clone())),
+            what: format!("claim {claim} deleted on one side and edited on the other"),
+            ours: ron_of(&ours_deleted),
+            theirs: ron_of(&!ours_deleted),
+            from: from.to_owned(),
+        });
+        s.conflicts += 1;
+    };
     for d in &theirs.deleted_claims {
-        if ours.deleted_claims.insert(d.clone()) {
+        if ours.deleted_claims.contains(d) {
+            continue;
+        }
+        if ours.claim_edits.contains_key(d) {
+            conflict(d, false);
+        } else {
+            ours.deleted_claims.insert(d.clone());
             s.edits_taken += 1;
         }
     }
-    if ours.notes != theirs.notes && !theirs.notes.is_empty() {
-        if ours.notes.is_empty() {
-            ours.notes.clone_from(&theirs.notes);
-            s.edits_taken += 1;
-        } else if !ours.notes.contains(theirs.notes.as_str()) {
-            let _ = write!(ours.notes, "\n\n— from {from}:\n{}", theirs.notes);
-            s.edits_taken += 1;
+    for d in &ours.deleted_claims {
+        if !theirs.deleted_claims.contains(d) && theirs.claim_edits.contains_key(d) {
+            conflict(d, true);
         }
+    }
+}
+
+/// Differing notes are both kept: the other's appended under a line naming where it came
+/// from (unless exactly that block is already there from an earlier merge).
+fn merge_notes(ours: &mut Article, theirs: &Article, from: &str, s: &mut MergeSummary) {
+    if ours.notes == theirs.notes || theirs.notes.is_empty() {
+        return;
+    }
+    if ours.notes.is_empty() {
+        ours.notes.clone_from(&theirs.notes);
+        s.edits_taken += 1;
+        return;
+    }
+    let block = format!("\n\n— from {from}:\n{}", theirs.notes);
+    if !ours.notes.ends_with(&block) && !ours.notes.contains(&format!("{block}\n")) {
+        ours.notes.push_str(&block);
+        s.notes_combined += 1;
     }
 }
 
@@ -175,15 +249,48 @@ pub fn merge(ours: &mut Project, theirs: &Project, from: &str) -> MergeSummary {
     };
     let mut conflicts = Vec::new();
     for (id, ta) in &theirs.articles {
-        match ours.articles.get_mut(id) {
+        let into = match ours.articles.get(id) {
             None => {
                 ours.articles.insert(id.clone(), ta.clone());
                 s.articles_added += 1;
+                continue;
             }
+            Some(oa) if oa.raw == ta.raw => id.clone(),
             Some(oa) => {
-                s.articles_shared += 1;
-                merge_article(oa, ta, from, &mut s, &mut conflicts);
+                let content_id = ArticleId::from_raw(&ta.raw);
+                if ours
+                    .articles
+                    .get(&content_id)
+                    .is_some_and(|a| a.raw == ta.raw)
+                {
+                    // Added beside ours by an earlier merge.
+                    content_id
+                } else {
+                    // One id, two texts (a hand edit, another tool): keep the other text as an
+                    // article of its own, and say so.
+                    let mut other = ta.clone();
+                    other.id = super::spare_id(ours, &ta.raw);
+                    conflicts.push(MergeConflict {
+                        article: Some(id.clone()),
+                        key: None,
+                        what: format!(
+                            "the article text differs; the other version was added as article {}",
+                            other.id
+                        ),
+                        ours: ron_of(&excerpt(&oa.raw)),
+                        theirs: ron_of(&excerpt(&ta.raw)),
+                        from: from.to_owned(),
+                    });
+                    s.texts_differing += 1;
+                    s.articles_added += 1;
+                    ours.articles.insert(other.id.clone(), other);
+                    continue;
+                }
             }
+        };
+        s.articles_shared += 1;
+        if let Some(oa) = ours.articles.get_mut(&into) {
+            merge_article(oa, ta, from, &mut s, &mut conflicts);
         }
     }
     merge_map(

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{ProjectError, from_ron, to_ron, write_atomic};
+use super::{ProjectError, disk, from_ron, lock, to_ron};
 use crate::model::Project;
 
 /// Where unsaved changes to `project_path` are kept: `NAME.ron.recovery` beside it.
@@ -16,18 +16,49 @@ pub fn recovery_path(project_path: &Path) -> PathBuf {
     project_path.with_file_name(name)
 }
 
-/// Write the unsaved project to its recovery file (atomically; no backup).
+/// Write the unsaved project to its recovery file (atomically, under its lock; no backup).
 pub fn write_recovery(recovery: &Path, project: &Project) -> Result<(), ProjectError> {
-    write_atomic(recovery, to_ron(project).as_bytes(), false, |_| Ok(())).map_err(|source| {
-        ProjectError::Write {
+    let lock = super::lock_waiting(recovery, lock::WAIT)?;
+    disk::remove_stale_temps(&lock.target, None);
+    let existed = lock.target.exists();
+    disk::write_atomic(&lock.target, to_ron(project).as_bytes(), false, |_| Ok(())).map_err(
+        |source| ProjectError::Write {
             path: recovery.to_owned(),
             source,
-        }
-    })
+            existed,
+        },
+    )
+}
+
+/// Move a damaged recovery file aside (`NAME.damaged`, numbered if taken) so the next
+/// recovery write does not replace what may still be read from it by hand.
+fn keep_damaged(recovery: &Path) -> PathBuf {
+    let mut name = recovery
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".damaged");
+    let first = recovery.with_file_name(&name);
+    let aside = (2..100)
+        .map(|n| {
+            let mut numbered = name.clone();
+            numbered.push(format!(".{n}"));
+            recovery.with_file_name(numbered)
+        })
+        .fold(
+            first,
+            |found, next| if found.exists() { next } else { found },
+        );
+    match fs::rename(recovery, &aside) {
+        Ok(()) => aside,
+        Err(_) => recovery.to_owned(),
+    }
 }
 
 /// The recovered project, if a recovery file exists and differs from what is saved.
-/// A recovery file identical to the saved project is stale and is removed.
+/// A recovery file identical to the saved project is stale and is removed. A damaged one
+/// (cut short by a crash, ...) is moved aside and reported as [`ProjectError::DamagedRecovery`],
+/// never ignored.
 pub fn take_recovery(
     recovery: &Path,
     saved: Option<&Project>,
@@ -42,7 +73,11 @@ pub fn take_recovery(
             });
         }
     };
-    let project = from_ron(&text, recovery)?;
+    let project = from_ron(&text, recovery).map_err(|e| ProjectError::DamagedRecovery {
+        path: recovery.to_owned(),
+        detail: e.to_string(),
+        kept: keep_damaged(recovery),
+    })?;
     if saved == Some(&project) {
         discard_recovery(recovery);
         return Ok(None);
