@@ -150,6 +150,9 @@ fn import(path: &Path, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         match ingest::import_path(f) {
             Ok(arts) => {
                 for a in arts {
+                    for w in &a.source.warnings {
+                        eprintln!("warning: {}: {w}", f.display());
+                    }
                     if Edit::AddArticles(vec![a.clone()]).apply(&mut p) {
                         added += 1;
                         new_articles.push(a);

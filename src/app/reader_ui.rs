@@ -158,8 +158,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     ui.horizontal(|ui| {
         ui.label(
             egui::RichText::new(format!(
-                "{} · {} · {} · {} lines, {} kept · {} claims",
+                "{}{} · {} · {} · {} lines, {} kept · {} claims",
                 article.source.file_name,
+                article
+                    .source
+                    .record
+                    .map(|r| format!(", record {}", r + 1))
+                    .unwrap_or_default(),
                 article.source.format.label(),
                 article.source.encoding,
                 an.doc.lines.len(),
@@ -183,6 +188,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
             }
         }
     });
+    // What the import noticed (a malformed header, records without text, a header date the
+    // page contradicts): shown, never silently applied.
+    for w in &an.warnings {
+        ui.label(egui::RichText::new(format!("⚠ {w}")).color(ui.visuals().warn_fg_color));
+    }
     ui.separator();
 
     // Lines of the highlighted claim.
