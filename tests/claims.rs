@@ -44,6 +44,55 @@ struct Case {
     relayed_by: &'static [&'static str],
 }
 
+/// Bodies named by their own name, and long role phrases that name their side.
+fn more_cases() -> Vec<Case> {
+    vec![
+        Case {
+            text: "Ukrenergo, the national grid operator, said the overnight strike damaged two substations in Odesa Oblast.",
+            speaker: "Ukrenergo",
+            camp: Camp::UkrainianOfficial,
+            relayed_by: &[],
+        },
+        // A person's surname that looks like a place is still a person.
+        Case {
+            text: "Ukrainian brigade spokesperson Major Ivan Zaporozhets said the assault on the bridgehead was repelled.",
+            speaker: "Zaporozhets",
+            camp: Camp::UkrainianOfficial,
+            relayed_by: &[],
+        },
+    ]
+}
+
+#[test]
+fn pronouns_nouns_and_countries_do_not_mislead() {
+    // "he added" is the last person's, not a name earlier in the clause.
+    let c = claims(
+        "Zelensky said the talks had stalled. If the deadline passes, the Trump administration will press both sides, he added.",
+        Some("2025-01-24"),
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(
+        c[1].speaker.as_deref(),
+        Some("Volodymyr Zelensky"),
+        "{c:#?}"
+    );
+    // "the reporting period" is no report; a country deep in a clause is no speaker; a
+    // country that is part of another name is not that country.
+    let c = one("Russian forces intensified strikes on Zaporizhzhia during the reporting period.");
+    assert_eq!(c.camp, Camp::Media, "{c:#?}");
+    for text in [
+        "A rough estimate, considering that five million people have left Ukraine since 2022, suggests that the toll is far higher.",
+        "Russia Watchers Weekly reports that shelling of Kherson continued through the week.",
+    ] {
+        for c in claims(text, Some("2025-01-24")) {
+            assert!(
+                ![Camp::UkrainianOfficial, Camp::RussianOfficial].contains(&c.camp),
+                "{text}: {c:#?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn attribution_patterns() {
     let cases = [
@@ -155,7 +204,7 @@ fn attribution_patterns() {
         },
     ];
     let mut failures = Vec::new();
-    for c in cases {
+    for c in cases.iter().chain(&more_cases()) {
         let got = claims(c.text, Some("2025-01-24"));
         let Some(cl) = got.first() else {
             failures.push(format!("no claim: {}", c.text));

@@ -22,6 +22,31 @@ use crate::model::{Article, Camp, Claim, ClaimId, PartialDate, Project, Verifica
 use crate::places;
 
 /// Cue participles ("saying", "adding") elaborate a claim; they never relay one.
+/// Words after which a cue word is a noun or an adjective ("the reporting period").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "such", "any", "every", "each", "no", "recent", "latest", "previous", "earlier",
+];
+
+/// Forms of "to be" and "to have" before a passive cue ("was reported by TASS").
+const BE_FORMS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "also",
+    "first",
+    "widely",
+    "reportedly",
+    "initially",
+];
+
 const PARTICIPLES: &[&str] = &[
     "saying",
     "adding",
@@ -109,6 +134,40 @@ struct Speaker {
     plural: bool,
 }
 
+/// Countries and capitals that stand for their governments ("Moscow said"), from
+/// `assets/lexicon/metonyms.txt`.
+fn is_metonym(name: &str) -> bool {
+    static SET: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        include_str!("../../assets/lexicon/metonyms.txt")
+            .lines()
+            .map(|l| l.trim().to_lowercase())
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    let n = name.trim().trim_start_matches("the ").to_lowercase();
+    set.contains(&n)
+}
+
+/// Whether a capitalised name is a place or holds one at its edge ("Chasiv Yar", "Kupiansk
+/// Yesterday", "Head of Kupiansk"), rather than a person whose surname merely looks like a
+/// place after a first name and a title ("Colonel Dmytro Zaporozhets").
+fn is_place_name(name: &str) -> bool {
+    let words: Vec<(usize, &str)> = name
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
+        .collect();
+    let n = words.len();
+    places::find(name).iter().any(|m| {
+        let covered: Vec<usize> = (0..n)
+            .filter(|&i| words[i].0 >= m.start && words[i].0 < m.end)
+            .collect();
+        let first = covered.contains(&0);
+        let last = covered.contains(&(n.saturating_sub(1)));
+        covered.len() * 2 > n || first || (last && !(n >= 3 && covered.len() == 1))
+    })
+}
+
 /// Pronouns and roles that point back to an earlier claimant.
 fn back_reference(w: &str) -> Option<&'static str> {
     let w = w
@@ -125,6 +184,7 @@ fn back_reference(w: &str) -> Option<&'static str> {
     Some(match lw.as_str() {
         "he" | "she" | "він" | "вона" | "он" | "она" => "person",
         "they" | "вони" | "они" => "plural",
+        "it" => "body",
         "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officer" | "governor"
         | "minister" | "commander" | "general" | "president" | "head" | "chief" | "mayor"
         | "one" | "the latter" | "the former" => "person",
@@ -428,7 +488,7 @@ impl Ctx<'_> {
                 "plural" => s.plural || !s.person,
                 "isw" => s.camp == Some(Camp::Isw),
                 "group" => s.camp == Some(Camp::IndependentMonitor) || !s.person,
-                "ministry" => !s.person,
+                "ministry" | "body" => !s.person,
                 "bloggers" => s.camp == Some(Camp::RussianMilblogger),
                 _ => false,
             })
@@ -477,6 +537,42 @@ impl Ctx<'_> {
         anchor_at_end: bool,
     ) -> Option<Speaker> {
         let window = &text[ws..we];
+        // "…, he added": a pronoun right before the cue is the speaker, whatever names the
+        // clause holds before it ("the Trump administration will …, he added").
+        if anchor_at_end
+            && let Some(last) = window
+                .trim_end_matches([',', ' '])
+                .split_whitespace()
+                .last()
+            && let Some(kind) = back_reference(last.trim_matches(|c: char| !c.is_alphanumeric()))
+            && ["person", "plural", "body"].contains(&kind)
+            && let Some(sp) = self.resolve_back(kind)
+        {
+            return Some(sp);
+        }
+        // A lexicon hit that is only part of a longer name ("Russia Matters reports") is not
+        // that claimant; a country or capital standing for its government ("Moscow said")
+        // sits right next to the cue, not deep in the clause before it.
+        let hits: Vec<&Hit> = hits
+            .iter()
+            .copied()
+            .filter(|h| {
+                let after = text[h.end..we].split_whitespace().next().unwrap_or("");
+                let part_of_name = is_metonym(&h.name)
+                    && after.chars().next().is_some_and(char::is_uppercase)
+                    && is_cue(after.trim_matches(|c: char| !c.is_alphanumeric())).is_none();
+                // A subject is never cut from its verb by one comma ("… Ukraine since 2022,
+                // suggests …" is the clause's object, not its subject).
+                let between = &text[h.end..we];
+                let far = is_metonym(&h.name)
+                    && anchor_at_end
+                    && (between.split_whitespace().count() > 4
+                        || between.trim_end().ends_with(',')
+                            && between.split_whitespace().count() > 1);
+                !part_of_name && !far
+            })
+            .collect();
+        let hits = hits.as_slice();
         let mut pick_hit = if anchor_at_end {
             hits.iter().max_by_key(|h| h.end)
         } else {
@@ -509,7 +605,7 @@ impl Ctx<'_> {
                     && !matches!(h.camp, Camp::Media)
                     && h.name.contains(' ')
             });
-            if !is_org && places::find(&name).is_empty() && !is_not_speaker(&name) {
+            if !is_org && !is_place_name(&name) && !is_not_speaker(&name) {
                 // The person's own lexicon entry, else the role around the name ("Ukrainian
                 // Defence Ministry adviser X", "X, an economist at ..."), else what the
                 // document said of them before, else a lexicon hit right next to the name.
@@ -571,9 +667,13 @@ impl Ctx<'_> {
             .trim()
             .trim_end_matches([',', ' '])
             .trim_start_matches(|c: char| !c.is_alphanumeric());
-        if !phrase.is_empty() && phrase.split_whitespace().count() <= 8 {
+        let phrase_words = phrase.split_whitespace().count();
+        if !phrase.is_empty() && phrase_words <= 14 {
             let role = roles::read(phrase);
-            if (role.decided.is_some() || role.official)
+            // Beyond eight words only a phrase that names its side ("A pilot of a Ukrainian
+            // drone crew operating in the Slovyansk direction").
+            if (role.decided.is_some() || role.official && phrase_words <= 8)
+                && (phrase_words <= 8 || role.decided.is_some())
                 && let Some(camp) = self.role_camp(role)
             {
                 return Some(Speaker {
@@ -712,16 +812,32 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
     // Cue verbs outside quotations, and "according to" phrases.
     let mut cues: Vec<(usize, usize, String)> = Vec::new();
     let mut pos = 0;
+    let mut prev = String::new();
     for w in s.split_inclusive(|c: char| c.is_whitespace()) {
         let start = pos;
         pos += w.len();
         let bare = w.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        let next = s[pos..]
+            .split_whitespace()
+            .next()
+            .map(|n| {
+                n.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .unwrap_or_default();
+        // "the reporting period", "a statement": after a determiner the word is a noun; "a pause
+        // suggested by the U.S.": a participle qualifying a noun reports nobody's claim.
+        let noun = DETERMINERS.contains(&prev.as_str()) && !w.trim_end().ends_with(',');
+        let passive_modifier = next == "by" && !BE_FORMS.contains(&prev.as_str());
         if let Some(cue) = is_cue(bare)
             && !in_ranges(&quotes, start)
+            && !noun
+            && !passive_modifier
             && (cue != "pointed" || s[pos..].trim_start().starts_with("out"))
         {
             cues.push((start, pos, cue));
         }
+        prev = bare.to_lowercase();
     }
     let mut according: Vec<(usize, &str)> = Vec::new();
     if same_len {
