@@ -6,7 +6,13 @@ use std::sync::OnceLock;
 
 use crate::model::PlaceRef;
 
+mod evidence;
+mod inflect;
+
+pub use evidence::{DocNames, in_context, refers_back};
+
 const DATA: &str = include_str!("../../assets/places.tsv");
+const DATA_RU: &str = include_str!("../../assets/places-russia.tsv");
 
 /// What kind of place a row is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,10 +96,13 @@ impl Place {
 pub struct Index {
     pub places: Vec<Place>,
     forms: FxMap<&'static str, Vec<u32>>,
-    /// Cyrillic names ending in a vowel, without it, for inflected forms (Авдіївки → Авдіївка).
-    stems: FxMap<&'static str, Vec<u32>>,
     /// First words of names of several words, with the most words such a name has.
     first_words: FxMap<&'static str, u8>,
+    /// Stems of the adjectives made from settlement names, for axes and districts
+    /// ("Покровському напрямку", "Курахівського району" → Pokrovsk, Kurakhove).
+    adjectives: FxMap<String, Vec<u32>>,
+    /// Stems of the adjectives that name oblasts ("Курської області" → Kursk Oblast).
+    oblast_adjectives: FxMap<String, Vec<u32>>,
 }
 
 /// Lower case, apostrophes removed, ё as е, hyphens as spaces, spaces collapsed.
@@ -122,17 +131,16 @@ fn is_cyrillic(s: &str) -> bool {
     s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
 }
 
-const VOWELS: &[char] = &['а', 'е', 'и', 'о', 'у', 'я', 'і', 'ї', 'є', 'й', 'ы', 'ю'];
+/// How the bundled place files are read: the Ukrainian index and the Russian places.
+const DATA_FILES: [&str; 2] = [DATA, DATA_RU];
 
 impl Index {
     fn build() -> Self {
-        let mut places = Vec::with_capacity(30_000);
+        let mut places = Vec::with_capacity(31_000);
         let mut forms: FxMap<&'static str, Vec<u32>> = FxMap::default();
         forms.reserve(220_000);
-        let mut stems: FxMap<&'static str, Vec<u32>> = FxMap::default();
-        stems.reserve(60_000);
         let mut first_words: FxMap<&'static str, u8> = FxMap::default();
-        for line in DATA.lines() {
+        for line in DATA_FILES.iter().flat_map(|d| d.lines()) {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
@@ -187,16 +195,8 @@ impl Index {
                     primary[0] = form;
                 }
                 let cyr = form.as_bytes()[0] >= 0xd0;
-                if cyr && !form.contains(' ') {
-                    if primary[1].is_empty() {
-                        primary[1] = form;
-                    }
-                    if let Some((i, last)) = form.char_indices().next_back()
-                        && VOWELS.contains(&last)
-                        && form[..i].chars().count() >= 4
-                    {
-                        stems.entry(&form[..i]).or_default().push(idx);
-                    }
+                if cyr && !form.contains(' ') && primary[1].is_empty() {
+                    primary[1] = form;
                 }
             }
             places.push(Place {
@@ -211,11 +211,13 @@ impl Index {
                 primary,
             });
         }
+        let (adjectives, oblast_adjectives) = inflect::adjective_stems(&places, &forms);
         Self {
             places,
             forms,
-            stems,
             first_words,
+            adjectives,
+            oblast_adjectives,
         }
     }
 }
@@ -320,8 +322,64 @@ const STOP: &[&str] = &[
     "forces",
 ];
 
+/// What the word after an adjective says it names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Noun {
+    /// "області", "краю": the oblast.
+    Oblast,
+    /// "напрямку", "району", "громади": the town the axis, district or community is named after.
+    Town,
+}
+
+fn noun_of(word: &str) -> Option<Noun> {
+    const OBLAST: &[&str] = &["област", "обл", "край", "краю", "краї", "крае", "края"];
+    const TOWN: &[&str] = &[
+        "напрям",
+        "направлен",
+        "ділянц",
+        "ділянк",
+        "участк",
+        "участок",
+        "район",
+        "громад",
+        "округ",
+    ];
+    if OBLAST.iter().any(|w| word.starts_with(w)) {
+        Some(Noun::Oblast)
+    } else if TOWN.iter().any(|w| word.starts_with(w)) {
+        Some(Noun::Town)
+    } else {
+        None
+    }
+}
+
+/// The noun a Cyrillic adjective at token `i` goes with: the next word, or the word after a
+/// list of such adjectives ("Донецької, Луганської та Херсонської областей").
+fn noun_after(text: &str, toks: &[Tok], i: usize) -> Option<Noun> {
+    let idx = index();
+    for t in toks.iter().skip(i + 1).take(8) {
+        let w = text[t.start..t.end].to_lowercase();
+        if let Some(n) = noun_of(&w) {
+            return Some(n);
+        }
+        let joins = matches!(w.as_str(), "та" | "і" | "й" | "и" | "а" | "також");
+        let another = t.upper
+            && t.cyr
+            && inflect::adjective_splits(&normalise(&w))
+                .any(|s| idx.oblast_adjectives.contains_key(s) || idx.adjectives.contains_key(s));
+        if !(joins || another) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words for axes in English ("the Kupiansky direction").
+const LATIN_AXIS: &[&str] = &["direction", "axis", "sector", "front"];
+
 /// Find place names in text: longest match first, up to three words; Latin names must be
-/// capitalised; Cyrillic names may carry case endings.
+/// capitalised; Cyrillic names may carry case endings, and adjectives made from a name count
+/// when an oblast, axis or district word follows ("Курській області", "Покровському напрямку").
 pub fn find(text: &str) -> Vec<Mention> {
     let idx = index();
     let toks = tokens(text);
@@ -333,62 +391,96 @@ pub fn find(text: &str) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let mut found = None;
         let key0 = normalise(&text[t.start..t.end]);
-        let max_n = idx.first_words.get(key0.as_str()).copied().unwrap_or(1) as usize;
-        for n in (1..=max_n).rev() {
+        let variants0: Vec<String> = if t.cyr {
+            std::iter::once(key0.clone())
+                .chain(inflect::lemmas(&key0))
+                .collect()
+        } else {
+            vec![key0.clone()]
+        };
+        let max_n = variants0
+            .iter()
+            .filter_map(|v| idx.first_words.get(v.as_str()).copied())
+            .max()
+            .unwrap_or(1) as usize;
+        let mut found: Option<(usize, Vec<u32>, String)> = None;
+        // Names of several words, each word in any of its forms.
+        for n in (2..=max_n).rev() {
             if i + n > toks.len() {
                 continue;
             }
-            let span = &text[t.start..toks[i + n - 1].end];
             // Only join words separated by spaces or hyphens.
-            if n > 1
-                && toks[i..i + n].windows(2).any(|w| {
-                    !text[w[0].end..w[1].start]
-                        .chars()
-                        .all(|c| c == ' ' || c == '-')
-                })
-            {
+            if toks[i..i + n].windows(2).any(|w| {
+                !text[w[0].end..w[1].start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-')
+            }) {
                 continue;
             }
-            let key = if n == 1 {
-                key0.clone()
-            } else {
-                normalise(span)
-            };
-            if n == 1 && STOP.contains(&key.as_str()) {
+            let mut keys: Vec<String> = variants0.clone();
+            for t2 in &toks[i + 1..i + n] {
+                let w = normalise(&text[t2.start..t2.end]);
+                let vs: Vec<String> = if t2.cyr {
+                    std::iter::once(w.clone())
+                        .chain(inflect::lemmas(&w))
+                        .collect()
+                } else {
+                    vec![w]
+                };
+                keys = keys
+                    .iter()
+                    .flat_map(|k| vs.iter().map(move |v| format!("{k} {v}")))
+                    .take(96)
+                    .collect();
+            }
+            if let Some((k, c)) = keys
+                .iter()
+                .find_map(|k| idx.forms.get(k.as_str()).map(|c| (k, c)))
+            {
+                found = Some((n, c.clone(), k.clone()));
                 break;
             }
-            if let Some(c) = idx.forms.get(key.as_str()) {
-                found = Some((n, c.clone(), key));
-                break;
-            }
-            if t.cyr {
-                // Case endings on the last word (up to three letters).
-                let n_chars = key.chars().count();
-                for (pos, ch) in key
-                    .char_indices()
-                    .rev()
-                    .take(3.min(n_chars.saturating_sub(4)))
+        }
+        if found.is_none() && STOP.contains(&key0.as_str()) {
+            i += 1;
+            continue;
+        }
+        // An adjective with its noun: the oblast, or the town of an axis or district.
+        if found.is_none() && t.cyr {
+            if let Some(noun) = noun_after(text, &toks, i) {
+                let maps: [&FxMap<String, Vec<u32>>; 2] = match noun {
+                    Noun::Oblast => [&idx.oblast_adjectives, &idx.oblast_adjectives],
+                    Noun::Town => [&idx.adjectives, &idx.oblast_adjectives],
+                };
+                found = maps.iter().find_map(|m| {
+                    inflect::adjective_splits(&key0)
+                        .find_map(|s| m.get(s))
+                        .map(|c| (1, c.clone(), key0.clone()))
+                });
+                // "Харківському напрямку": the oblast's centre, not the oblast.
+                if noun == Noun::Town
+                    && let Some((_, c, _)) = &mut found
                 {
-                    if !"аеиоуюяіїєйыхмьг".contains(ch) {
-                        break;
+                    for id in c.iter_mut() {
+                        if let Some(centre) = centre_of(*id) {
+                            *id = centre;
+                        }
                     }
-                    let stem = &key[..pos];
-                    if let Some(c) = idx
-                        .forms
-                        .get(stem)
-                        .filter(|_| !stem.ends_with(VOWELS))
-                        .or_else(|| idx.stems.get(stem))
-                    {
-                        found = Some((n, c.clone(), stem.to_owned()));
-                        break;
-                    }
-                }
-                if found.is_some() {
-                    break;
                 }
             }
+        } else if found.is_none()
+            && let Some(next) = toks.get(i + 1)
+            && LATIN_AXIS.contains(&text[next.start..next.end].to_lowercase().as_str())
+            && let Some(k) = inflect::latin_adjective(&key0)
+            && let Some(c) = idx.forms.get(k.as_str())
+        {
+            found = Some((1, c.clone(), k));
+        }
+        if found.is_none() {
+            found = variants0
+                .iter()
+                .find_map(|k| idx.forms.get(k.as_str()).map(|c| (1, c.clone(), k.clone())));
         }
         match found {
             Some((n, candidates, form)) => {
@@ -406,6 +498,22 @@ pub fn find(text: &str) -> Vec<Mention> {
     out
 }
 
+/// The settlement an oblast is named after (Kharkiv Oblast → Kharkiv), for axes named with the
+/// oblast's adjective.
+fn centre_of(id: u32) -> Option<u32> {
+    let idx = index();
+    let p = idx.places.get(id as usize)?;
+    if p.kind != Kind::Oblast {
+        return None;
+    }
+    let name = p.oblast?;
+    let key = normalise(name);
+    idx.forms.get(key.as_str())?.iter().copied().find(|&c| {
+        let q = &idx.places[c as usize];
+        q.oblast == Some(name) && matches!(q.kind, Kind::Settlement(r) if r <= 1)
+    })
+}
+
 const FRONT: &[&str] = &[
     "Donetsk",
     "Luhansk",
@@ -420,9 +528,24 @@ const FRONT: &[&str] = &[
 /// places (their district and oblast), and places in the same sentence ("near Pokrovsk").
 /// `sentence_of` gives each mention's sentence number.
 pub fn resolve(mentions: &[Mention], sentence_of: &[usize]) -> Vec<u32> {
+    resolve_in(mentions, sentence_of, &[])
+}
+
+/// [`resolve`] with the places the document named before (`seen`) as further context: an
+/// ambiguous name goes to the candidate nearest the document's other places.
+pub fn resolve_in(mentions: &[Mention], sentence_of: &[usize], seen: &[u32]) -> Vec<u32> {
     let idx = index();
     let mut oblast_votes: HashMap<&str, f32> = HashMap::new();
     let mut district_votes: HashMap<&str, f32> = HashMap::new();
+    for &s in seen {
+        let p = &idx.places[s as usize];
+        if let Some(o) = &p.oblast {
+            *oblast_votes.entry(o).or_default() += 0.25;
+        }
+        if let Some(d) = &p.district {
+            *district_votes.entry(d).or_default() += 0.25;
+        }
+    }
     for m in mentions {
         if m.candidates.len() == 1 {
             let p = &idx.places[m.candidates[0] as usize];
