@@ -149,8 +149,11 @@ def ru_lat(ru):
 UK_RU_ROOTS = [
     ("піщан", "песчан"), ("камян", "камен"), ("вільн", "вольн"), ("червон", "красн"),
     ("микола", "никола"), ("олександр", "александр"), ("сіверськ", "северск"), ("біло", "бело"),
-    ("біла", "бела"), ("зоря", "заря"), ("веселе", "веселое"), ("нов", "нов"),
+    ("біла", "бела"), ("зоря", "заря"), ("веселе", "веселое"), ("нов", "нов"), ("сілк", "селк"),
 ]
+# The first words of names of several words are adjectives: Велика Новосілка → Великая
+# Новосёлка, Старі Терни → Старые Терны, Нове → Новое.
+RU_ADJ = [("ий", "ий"), ("а", "ая"), ("е", "ое"), ("і", "ые")]
 
 
 def uk_to_ru(uk, translate=True):
@@ -159,7 +162,18 @@ def uk_to_ru(uk, translate=True):
         for a, b in UK_RU_ROOTS:
             s = s.replace(a, b)
     words = []
-    for w in s.split():
+    parts = s.split()
+    for n, w in enumerate(parts):
+        if n + 1 < len(parts):
+            for a, b in RU_ADJ:
+                if w.endswith(a) and len(w) > 3:
+                    soft = w[: -len(a)][-1:] in "гкхжшчщ"
+                    if a == "ий":
+                        b = "ий" if soft else "ый"
+                    elif a == "і":
+                        b = "ие" if soft else "ые"
+                    w = w[: -len(a)] + b
+                    break
         w = w.replace("ськ", "ск").replace("цьк", "цк")
         for a, b in (("аївка", "аевка"), ("іївка", "иевка"), ("ївка", "евка"), ("івка", "овка")):
             if w.endswith(a):
@@ -171,6 +185,9 @@ def uk_to_ru(uk, translate=True):
             if w.endswith(a):
                 w = w[: -len(a)] + b
                 break
+        # A final -и after a hard consonant is -ы in Russian (Терни → Терны, but Піски → Пески).
+        if w.endswith("и") and len(w) > 3 and w[-2] not in "гкхжшчщйь":
+            w = w[:-1] + "ы"
         w = w.replace("і", "и").replace("ї", "и").replace("є", "е").replace("ґ", "г").replace("ь", "ь")
         words.append(w)
     return " ".join(words)

@@ -17,6 +17,7 @@ struct Lists {
     speech_skip: HashSet<&'static str>,
     addressed: HashSet<&'static str>,
     before: HashSet<&'static str>,
+    before_prefixes: Vec<&'static str>,
     after: HashSet<&'static str>,
 }
 
@@ -32,6 +33,7 @@ fn lists() -> &'static Lists {
             speech_skip: HashSet::new(),
             addressed: HashSet::new(),
             before: HashSet::new(),
+            before_prefixes: Vec::new(),
             after: HashSet::new(),
         };
         let mut section = "";
@@ -57,7 +59,13 @@ fn lists() -> &'static Lists {
                 "speech" => &mut l.speech,
                 "speech-skip" => &mut l.speech_skip,
                 "addressed" => &mut l.addressed,
-                "before" => &mut l.before,
+                "before" => {
+                    if let Some(p) = line.strip_suffix('*') {
+                        l.before_prefixes.push(p);
+                        continue;
+                    }
+                    &mut l.before
+                }
                 "after" => &mut l.after,
                 _ => continue,
             };

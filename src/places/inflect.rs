@@ -67,15 +67,16 @@ const CYR_VOWELS: &[char] = &['а', 'е', 'и', 'о', 'у', 'я', 'і', 'ї', '�
 
 /// The nominatives a Cyrillic word (normalised) can be an inflected form of, most likely first.
 /// The word itself is not among them.
-pub(super) fn lemmas(word: &str) -> Vec<String> {
+/// `min_stem` is the fewest letters the stem keeps: four for a name of one word ("Сум" is not a
+/// name of its own), fewer inside a name of several ("Сухої Балки", "Крутого Яру").
+pub(super) fn lemmas(word: &str, min_stem: usize) -> Vec<String> {
     let mut out = Vec::new();
     let n_chars = word.chars().count();
     for (end, noms) in ENDINGS {
         let Some(stem) = word.strip_suffix(end) else {
             continue;
         };
-        // The stem keeps at least four letters ("Сум" is not a name of its own).
-        if n_chars - end.chars().count() < 4 {
+        if n_chars - end.chars().count() < min_stem {
             continue;
         }
         for nom in *noms {
@@ -196,7 +197,7 @@ pub(super) fn adjective_stems(
     places: &[Place],
     forms: &FxMap<&'static str, Vec<u32>>,
 ) -> (Stems, Stems) {
-    let mut settlements = Stems::default();
+    let mut settlements: FxMap<String, Vec<(u32, bool)>> = FxMap::default();
     let mut oblasts = Stems::default();
     for (form, ids) in forms {
         if form.as_bytes().first().is_none_or(|&b| b < 0xd0) {
@@ -206,9 +207,12 @@ pub(super) fn adjective_stems(
             match places[id as usize].kind {
                 Kind::Settlement(_) if !form.contains(' ') => {
                     for stem in settlement_adjectives(form) {
+                        // A name that is its own adjective stem (Покровськ) comes before one the
+                        // stem is derived from (Покров, Покровське).
+                        let own = stem == *form;
                         let e = settlements.entry(stem).or_default();
-                        if !e.contains(&id) {
-                            e.push(id);
+                        if !e.contains(&(id, own)) {
+                            e.push((id, own));
                         }
                     }
                 }
@@ -231,6 +235,18 @@ pub(super) fn adjective_stems(
             }
         }
     }
+    let settlements = settlements
+        .into_iter()
+        .map(|(stem, ids)| {
+            let any_own = ids.iter().any(|&(_, own)| own);
+            let ids = ids
+                .into_iter()
+                .filter(|&(_, own)| own || !any_own)
+                .map(|(id, _)| id)
+                .collect();
+            (stem, ids)
+        })
+        .collect();
     (settlements, oblasts)
 }
 
@@ -265,7 +281,7 @@ mod tests {
             ("курской", "курская", "курське"),
             ("українські", "українська", "українськ"),
         ] {
-            let l = lemmas(word);
+            let l = lemmas(word, 4);
             assert!(l.iter().any(|x| x == want), "{word}: {l:?}");
             assert!(!l.iter().any(|x| x == not), "{word}: {l:?}");
         }

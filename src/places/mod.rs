@@ -388,13 +388,25 @@ pub fn find(text: &str) -> Vec<Mention> {
     while i < toks.len() {
         let t = &toks[i];
         if !t.upper {
+            // Russian writes axes in lower case ("на курском направлении").
+            if t.cyr
+                && noun_after(text, &toks, i) == Some(Noun::Town)
+                && let Some(c) = adjective_reading(&normalise(&text[t.start..t.end]), Noun::Town)
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    candidates: c,
+                    form: normalise(&text[t.start..t.end]),
+                });
+            }
             i += 1;
             continue;
         }
         let key0 = normalise(&text[t.start..t.end]);
         let variants0: Vec<String> = if t.cyr {
             std::iter::once(key0.clone())
-                .chain(inflect::lemmas(&key0))
+                .chain(inflect::lemmas(&key0, 2))
                 .collect()
         } else {
             vec![key0.clone()]
@@ -423,7 +435,7 @@ pub fn find(text: &str) -> Vec<Mention> {
                 let w = normalise(&text[t2.start..t2.end]);
                 let vs: Vec<String> = if t2.cyr {
                     std::iter::once(w.clone())
-                        .chain(inflect::lemmas(&w))
+                        .chain(inflect::lemmas(&w, 2))
                         .collect()
                 } else {
                     vec![w]
@@ -449,25 +461,7 @@ pub fn find(text: &str) -> Vec<Mention> {
         // An adjective with its noun: the oblast, or the town of an axis or district.
         if found.is_none() && t.cyr {
             if let Some(noun) = noun_after(text, &toks, i) {
-                let maps: [&FxMap<String, Vec<u32>>; 2] = match noun {
-                    Noun::Oblast => [&idx.oblast_adjectives, &idx.oblast_adjectives],
-                    Noun::Town => [&idx.adjectives, &idx.oblast_adjectives],
-                };
-                found = maps.iter().find_map(|m| {
-                    inflect::adjective_splits(&key0)
-                        .find_map(|s| m.get(s))
-                        .map(|c| (1, c.clone(), key0.clone()))
-                });
-                // "Харківському напрямку": the oblast's centre, not the oblast.
-                if noun == Noun::Town
-                    && let Some((_, c, _)) = &mut found
-                {
-                    for id in c.iter_mut() {
-                        if let Some(centre) = centre_of(*id) {
-                            *id = centre;
-                        }
-                    }
-                }
+                found = adjective_reading(&key0, noun).map(|c| (1, c, key0.clone()));
             }
         } else if found.is_none()
             && let Some(next) = toks.get(i + 1)
@@ -478,9 +472,30 @@ pub fn find(text: &str) -> Vec<Mention> {
             found = Some((1, c.clone(), k));
         }
         if found.is_none() {
-            found = variants0
-                .iter()
-                .find_map(|k| idx.forms.get(k.as_str()).map(|c| (1, c.clone(), k.clone())));
+            // Every reading of the word: "под Курском" may be Kursk or the village Курское;
+            // the choice among candidates is made with context (`resolve`).
+            let mut form = None;
+            let mut cands: Vec<u32> = Vec::new();
+            let one_word = std::iter::once(key0.clone()).chain(if t.cyr {
+                inflect::lemmas(&key0, 4)
+            } else {
+                Vec::new()
+            });
+            for k in one_word {
+                if let Some(c) = idx.forms.get(k.as_str()) {
+                    form.get_or_insert(k);
+                    for &x in c {
+                        if !cands.contains(&x) {
+                            cands.push(x);
+                        }
+                    }
+                }
+                // The word as written wins over its lemmas.
+                if form.as_deref() == Some(key0.as_str()) {
+                    break;
+                }
+            }
+            found = form.map(|f| (1, cands, f));
         }
         match found {
             Some((n, candidates, form)) => {
@@ -496,6 +511,28 @@ pub fn find(text: &str) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// What an adjective names with its noun: the oblast ("Курської області"), or the town of an
+/// axis or district ("Покровському напрямку", "Харківському напрямку" → Kharkiv).
+fn adjective_reading(word: &str, noun: Noun) -> Option<Vec<u32>> {
+    let idx = index();
+    let maps: [&FxMap<String, Vec<u32>>; 2] = match noun {
+        Noun::Oblast => [&idx.oblast_adjectives, &idx.oblast_adjectives],
+        Noun::Town => [&idx.adjectives, &idx.oblast_adjectives],
+    };
+    let mut c = maps
+        .iter()
+        .find_map(|m| inflect::adjective_splits(word).find_map(|s| m.get(s)))?
+        .clone();
+    if noun == Noun::Town {
+        for id in &mut c {
+            if let Some(centre) = centre_of(*id) {
+                *id = centre;
+            }
+        }
+    }
+    Some(c)
 }
 
 /// The settlement an oblast is named after (Kharkiv Oblast → Kharkiv), for axes named with the
