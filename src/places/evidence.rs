@@ -143,6 +143,25 @@ impl DocNames {
     }
 }
 
+/// How a bracketed locator after a name starts ("(northeast of Kharkiv)", "(північніше ...)").
+const LOCATORS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "near",
+    "півн",
+    "півд",
+    "схід",
+    "східн",
+    "захід",
+    "західн",
+    "север",
+    "юг",
+    "восточн",
+    "западн",
+];
+
 /// Keep the mentions of a sentence that are places, by the evidence around each.
 pub fn in_context(text: &str, mentions: Vec<Mention>, doc: &DocNames) -> Vec<Mention> {
     if mentions.is_empty() {
@@ -165,8 +184,12 @@ pub fn in_context(text: &str, mentions: Vec<Mention>, doc: &DocNames) -> Vec<Men
             {
                 return false;
             }
-            let first = ws.iter().position(|w| w.0 >= m.start);
-            let last = ws.iter().rposition(|w| w.1 <= m.end);
+            // The words the mention spans (a part of "Slovyansk-Izyum" lies inside one).
+            let first = ws.iter().position(|w| w.1 > m.start);
+            let last = ws
+                .iter()
+                .rposition(|w| w.0 < m.end)
+                .map(|l| l.max(first.unwrap_or(0)));
             let (Some(first), Some(last)) = (first, last) else {
                 return true;
             };
@@ -177,7 +200,7 @@ pub fn in_context(text: &str, mentions: Vec<Mention>, doc: &DocNames) -> Vec<Men
                 .is_some_and(|(i, _)| is_upper(&text[ws[*i].0..ws[*i].1]));
             let gap_before = prev
                 .as_ref()
-                .map(|(i, _)| &text[ws[*i].1..m.start])
+                .and_then(|(i, _)| text.get(ws[*i].1..m.start))
                 .unwrap_or("");
             // A person: after a first name or a title, or named as a person elsewhere.
             if one_word {
@@ -193,22 +216,29 @@ pub fn in_context(text: &str, mentions: Vec<Mention>, doc: &DocNames) -> Vec<Men
                 }
                 // A first name before a surname ("Volodymyr Zelensky").
                 if l.first_names.contains(surface.as_str())
-                    && ws
-                        .get(last + 1)
-                        .is_some_and(|w| is_upper(&text[w.0..w.1]) && &text[m.end..w.0] == " ")
+                    && ws.get(last + 1).is_some_and(|w| {
+                        is_upper(&text[w.0..w.1]) && text.get(m.end..w.0) == Some(" ")
+                    })
                 {
                     return false;
                 }
             }
+            let before = prev.as_ref().is_some_and(|(_, p)| {
+                l.before.contains(p.as_str()) || l.before_prefixes.iter().any(|x| p.starts_with(x))
+            }) || gap_before.trim_end().ends_with('(');
             // A name that speaks or is spoken to is a person or a government ("Kyiv says",
-            // "urged Kyiv to").
+            // "urged Kyiv to"); not one after a locative word ("Police in Kharkiv said").
             let mut j = last + 1;
             while j < ws.len() && l.speech_skip.contains(word_at(j).as_str()) {
                 j += 1;
             }
             if j < ws.len()
+                && !before
                 && l.speech.contains(word_at(j).as_str())
-                && !text[m.end..ws[j].0].contains([',', '(', ')', ';', ':', '—', '–'])
+                && !text
+                    .get(m.end..ws[j].0)
+                    .unwrap_or(",")
+                    .contains([',', '(', ')', ';', ':', '—', '–'])
             {
                 return false;
             }
@@ -226,11 +256,15 @@ pub fn in_context(text: &str, mentions: Vec<Mention>, doc: &DocNames) -> Vec<Men
             if big {
                 return true;
             }
-            let before = prev
-                .as_ref()
-                .is_some_and(|(_, p)| l.before.contains(p.as_str()))
-                || gap_before.trim_end().ends_with('(');
-            let after = next.as_deref().is_some_and(|n| l.after.contains(n));
+            // A word after it, or a locator in brackets ("Zelene (northeast of Kharkiv)").
+            let after = next.as_deref().is_some_and(|n| l.after.contains(n))
+                || text[m.end..]
+                    .trim_start()
+                    .strip_prefix('(')
+                    .is_some_and(|r| {
+                        let r = r.trim_start().to_lowercase();
+                        LOCATORS.iter().any(|c| r.starts_with(c))
+                    });
             // In a list with another place: "Pishchane, Zahryzove and Kupiansk".
             let listed = spans.iter().any(|&(s, e)| {
                 let gap = if e <= m.start {
@@ -250,7 +284,12 @@ pub fn in_context(text: &str, mentions: Vec<Mention>, doc: &DocNames) -> Vec<Men
             // An inflected Cyrillic name after a preposition was already read above; an
             // inflected one elsewhere is evidence of a name in a sentence's grammar, not of a
             // place, so it counts only with the rest.
-            before || after || listed
+            // A Cyrillic name in an oblique case ("окупацію Іллінки") is one the sentence's
+            // grammar treats as a noun of its own; people were ruled out above.
+            let inflected = one_word
+                && surface.as_bytes().first().is_some_and(|&b| b >= 0xd0)
+                && surface != m.form;
+            before || after || listed || inflected
         })
         .collect();
     mentions

@@ -382,7 +382,7 @@ const LATIN_AXIS: &[&str] = &["direction", "axis", "sector", "front"];
 /// when an oblast, axis or district word follows ("Курській області", "Покровському напрямку").
 pub fn find(text: &str) -> Vec<Mention> {
     let idx = index();
-    let toks = tokens(text);
+    let mut toks = tokens(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -507,7 +507,26 @@ pub fn find(text: &str) -> Vec<Mention> {
                 });
                 i += n;
             }
-            None => i += 1,
+            None => {
+                // "Slovyansk-Izyum highway": the parts of a hyphenated word that is no name.
+                let w = &text[toks[i].start..toks[i].end];
+                if w.contains('-') {
+                    let start = toks[i].start;
+                    let parts: Vec<Tok> = w
+                        .split('-')
+                        .scan(start, |pos, part| {
+                            let s = *pos;
+                            *pos += part.len() + 1;
+                            Some((s, s + part.len()))
+                        })
+                        .filter(|(s, e)| e > s)
+                        .map(|(s, e)| mk_tok(text, s, e))
+                        .collect();
+                    toks.splice(i..=i, parts);
+                } else {
+                    i += 1;
+                }
+            }
         }
     }
     out
