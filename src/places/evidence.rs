@@ -257,7 +257,17 @@ pub fn in_context(text: &str, mentions: Vec<Mention>, doc: &DocNames) -> Vec<Men
                 return true;
             }
             // A word after it, or a locator in brackets ("Zelene (northeast of Kharkiv)").
-            let after = next.as_deref().is_some_and(|n| l.after.contains(n))
+            // "the Oleksandrivka and Hulyaipole directions": the place word after a list.
+            let after_list = (last + 1..ws.len().min(last + 5))
+                .map(|j| (j, word_at(j)))
+                .take_while(|(j, w)| {
+                    matches!(w.as_str(), "and" | "or" | "та" | "і" | "й" | "и")
+                        || is_upper(&text[ws[*j].0..ws[*j].1])
+                        || l.after.contains(w.as_str())
+                })
+                .any(|(_, w)| l.after.contains(w.as_str()));
+            let after = after_list
+                || next.as_deref().is_some_and(|n| l.after.contains(n))
                 || text[m.end..]
                     .trim_start()
                     .strip_prefix('(')

@@ -21,6 +21,10 @@ const ENDINGS: &[(&str, &[&str])] = &[
     ("єва", &["їв"]),
     ("єву", &["їв"]),
     ("єві", &["їв"]),
+    // Soft adjectival names (Дальнє → Дальнього, Верхнє → Верхньому).
+    ("ього", &["є", "ій"]),
+    ("ьому", &["є", "ій"]),
+    ("ьої", &["я"]),
     // Adjectival names, masculine and neuter (Курахове, Курське, Красний Лиман, Красное).
     ("ого", &["ий", "е", "ое", "ый", "ой"]),
     ("ому", &["ий", "е", "ое", "ый", "ой"]),
@@ -118,6 +122,31 @@ pub(super) fn adjective_splits(word: &str) -> impl Iterator<Item = &str> {
                     || s.ends_with("цк"))
         })
     })
+}
+
+/// Whether a word is a feminine adjective of an oblast's kind ("Курській", "Курской").
+pub(super) fn feminine_adjective(word: &str) -> bool {
+    [
+        "ська",
+        "ської",
+        "ській",
+        "ську",
+        "ською",
+        "ская",
+        "ской",
+        "скую",
+        "ской",
+        "цька",
+        "цької",
+        "цькій",
+        "цкая",
+        "цкой",
+        "зька",
+        "зької",
+        "зькій",
+    ]
+    .iter()
+    .any(|e| word.ends_with(e))
 }
 
 fn has_uk_letters(s: &str) -> bool {

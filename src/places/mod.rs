@@ -460,8 +460,53 @@ pub fn find(text: &str) -> Vec<Mention> {
         }
         // An adjective with its noun: the oblast, or the town of an axis or district.
         if found.is_none() && t.cyr {
-            if let Some(noun) = noun_after(text, &toks, i) {
+            let noun = noun_after(text, &toks, i);
+            if let Some(noun) = noun {
+                // "Куп'янсько-Лиманський напрямок": each part of a compound names an axis.
+                let w = &text[t.start..t.end];
+                if noun == Noun::Town && w.contains('-') {
+                    let mut pos = t.start;
+                    let parts: Vec<(usize, usize)> = w
+                        .split('-')
+                        .map(|p| {
+                            let s = pos;
+                            pos += p.len() + 1;
+                            (s, s + p.len())
+                        })
+                        .collect();
+                    let n_parts = parts.len();
+                    for (k, (s, e)) in parts.into_iter().enumerate() {
+                        let part = normalise(&text[s..e]);
+                        // Parts before the last end in -о ("Покровсько-").
+                        let as_adj = if k + 1 < n_parts {
+                            part.strip_suffix('о').map(|p| format!("{p}ий"))
+                        } else {
+                            Some(part.clone())
+                        };
+                        if let Some(c) = as_adj.and_then(|a| adjective_reading(&a, noun)) {
+                            out.push(Mention {
+                                start: s,
+                                end: e,
+                                candidates: c,
+                                form: part,
+                            });
+                        }
+                    }
+                    i += 1;
+                    continue;
+                }
                 found = adjective_reading(&key0, noun).map(|c| (1, c, key0.clone()));
+            } else if i > 0
+                && matches!(
+                    text[toks[i - 1].start..toks[i - 1].end]
+                        .to_lowercase()
+                        .as_str(),
+                    "в" | "у" | "во" | "на" | "из" | "з" | "із" | "по"
+                )
+                && inflect::feminine_adjective(&key0)
+            {
+                // "ещё раз в Курской": the oblast, its noun left out.
+                found = adjective_reading(&key0, Noun::Oblast).map(|c| (1, c, key0.clone()));
             }
         } else if found.is_none()
             && let Some(next) = toks.get(i + 1)
@@ -549,6 +594,14 @@ fn adjective_reading(word: &str, noun: Noun) -> Option<Vec<u32>> {
             if let Some(centre) = centre_of(*id) {
                 *id = centre;
             }
+        }
+        // Axes and districts are named after towns: the biggest places that fit.
+        let rank = |id: &u32| match idx.places[*id as usize].kind {
+            Kind::Settlement(r) => r,
+            _ => 0,
+        };
+        if let Some(best) = c.iter().map(rank).min() {
+            c.retain(|id| rank(id) == best);
         }
     }
     Some(c)
