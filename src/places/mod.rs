@@ -535,10 +535,6 @@ pub fn find(text: &str) -> Vec<Mention> {
                         }
                     }
                 }
-                // The word as written wins over its lemmas.
-                if form.as_deref() == Some(key0.as_str()) {
-                    break;
-                }
             }
             found = form.map(|f| (1, cands, f));
         }
