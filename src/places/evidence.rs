@@ -19,6 +19,7 @@ struct Lists {
     before: HashSet<&'static str>,
     before_prefixes: Vec<&'static str>,
     after: HashSet<&'static str>,
+    events: Vec<&'static str>,
 }
 
 fn lists() -> &'static Lists {
@@ -35,6 +36,7 @@ fn lists() -> &'static Lists {
             before: HashSet::new(),
             before_prefixes: Vec::new(),
             after: HashSet::new(),
+            events: Vec::new(),
         };
         let mut section = "";
         for line in include_str!("../../assets/lexicon/place-evidence.txt").lines() {
@@ -67,6 +69,10 @@ fn lists() -> &'static Lists {
                     &mut l.before
                 }
                 "after" => &mut l.after,
+                "events" => {
+                    l.events.push(line.trim_end_matches('*'));
+                    continue;
+                }
                 _ => continue,
             };
             set.insert(line);
@@ -247,6 +253,27 @@ pub fn in_context(text: &str, mentions: Vec<Mention>, doc: &DocNames) -> Vec<Men
                 && l.addressed.contains(p.as_str())
             {
                 return false;
+            }
+            // "a Kyiv-based asset manager": where an organisation sits.
+            if ["-based", "-born", "-led", "-linked", "-headquartered"]
+                .iter()
+                .any(|x| text[m.end..].starts_with(x))
+            {
+                return false;
+            }
+            // The capital stands for the government ("security guarantees for Kyiv") unless
+            // a locative word or the war happening there says it is the city.
+            let capital = m
+                .candidates
+                .iter()
+                .all(|&c| matches!(idx.places[c as usize].kind, Kind::Settlement(0)));
+            if capital {
+                let lower = text.to_lowercase();
+                let event = lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| l.events.iter().any(|e| w.starts_with(e)));
+                let after_word = next.as_deref().is_some_and(|n| l.after.contains(n));
+                return before || after_word || event;
             }
             // Towns, oblasts, regions and rivers need no more; a village needs evidence.
             let big = m
