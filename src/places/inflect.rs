@@ -85,12 +85,13 @@ pub(super) fn lemmas(word: &str, min_stem: usize) -> Vec<String> {
         }
         for nom in *noms {
             if nom.is_empty() {
-                // A name ending in a consonant: the stem must end in one, and names in -ськ/-цьк
-                // take -у in the locative (у Покровську), never -і.
+                // A name ending in a consonant: the stem must end in one, and Ukrainian names in
+                // -ськ/-цьк take -у in the locative (у Покровську), never -і or -е.
                 if stem.ends_with(CYR_VOWELS)
                     || stem.ends_with('й')
                     || stem.ends_with('ь')
-                    || (*end == "і" && (stem.ends_with("ськ") || stem.ends_with("цьк")))
+                    || (matches!(*end, "і" | "е")
+                        && (stem.ends_with("ськ") || stem.ends_with("цьк")))
                 {
                     continue;
                 }

@@ -767,6 +767,31 @@ mod tests {
     }
 
     #[test]
+    fn declension_and_adjectives_decide_the_reading() {
+        for (text, want) in [
+            ("Удар по Курській області", "Kursk Oblast"),
+            ("Бои под Курском", "Kursk"),
+            ("Село Курське на Донеччині", "Kurske"),
+            ("На Курахівському напрямку", "Kurakhove"),
+            ("на курском направлении", "Kursk"),
+            ("атаки біля Сухої Балки", "Sukha Balka"),
+            ("Бои у Великой Новоселки", "Velyka Novosilka"),
+            ("У Харкові та Харківській області", "Kharkiv"),
+            ("Бої біля Дальнього", "Dalnie"),
+            ("Росіяни просунулися в Суджі", "Sudzha"),
+        ] {
+            let n = names(text);
+            assert_eq!(n.first().map(|x| x.0.as_str()), Some(want), "{text}: {n:?}");
+        }
+        // Names in a list of oblasts share the noun at its end.
+        let n = names("Удари по Курській, Брянській та Бєлгородській областях");
+        let got: Vec<&str> = n.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(got, ["Kursk Oblast", "Bryansk Oblast", "Belgorod Oblast"]);
+        // A feminine adjective is no case of a neuter or masculine name.
+        assert!(names("Українські та Курської").is_empty());
+    }
+
+    #[test]
     fn ordinary_words_are_not_villages() {
         assert!(names("the army may march on and the sun will mine gold").is_empty());
         assert!(names("May 2025 was hot. Putin said so.").is_empty());
