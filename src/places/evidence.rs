@@ -124,7 +124,7 @@ pub struct DocNames {
 }
 
 impl DocNames {
-    /// Read the people a document names: a capitalised word after a first name or a title.
+    /// Read the people a document names: a capitalised word after a first name.
     pub fn new(text: &str) -> Self {
         let l = lists();
         let ws = words(text);
@@ -135,10 +135,11 @@ impl DocNames {
             if gap != " " || !is_upper(b) {
                 continue;
             }
+            if !is_upper(a) {
+                continue;
+            }
             let la = a.to_lowercase();
-            if (is_upper(a) && l.first_names.contains(la.as_str()))
-                || (is_upper(a) && l.titles.contains(la.trim_end_matches('.')))
-            {
+            if l.first_names.contains(la.as_str()) {
                 surnames.insert(normalise(b));
             }
         }

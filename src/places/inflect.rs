@@ -1,8 +1,6 @@
 //! How Ukrainian and Russian place names inflect: the nominative an inflected word can come
 //! from, and the adjectives made from names ("Покровський напрямок", "Курська область").
 
-use super::{FxMap, Kind, Place};
-
 /// Oblique endings and the nominative endings each can come from. An ending maps only to the
 /// nominatives of names that decline that way, so "Курської" (a feminine adjective) is no case of
 /// the village Курське (neuter) and "Українські" is no case of Українськ (whose locative is
@@ -150,134 +148,53 @@ pub(super) fn feminine_adjective(word: &str) -> bool {
     .any(|e| word.ends_with(e))
 }
 
-fn has_uk_letters(s: &str) -> bool {
-    s.contains(['і', 'ї', 'є', 'ґ'])
-}
-
-fn has_ru_letters(s: &str) -> bool {
-    s.contains(['ы', 'э', 'ъ'])
-}
-
-/// The stems of the adjectives made from a settlement's name: Покровськ → покровськ,
-/// Курахове → курахівськ, Харків → харківськ, Олександрівка → олександрівськ, Запоріжжя →
-/// запорізьк, Одеса → одеськ; Russian Курахово → кураховск, Александровка → александровск.
-fn settlement_adjectives(form: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let uk = !has_ru_letters(form);
-    let ru = !has_uk_letters(form);
-    let cut = |n: usize| -> &str {
-        let mut it = form.char_indices().rev().skip(n.saturating_sub(1));
-        match it.next() {
-            Some((i, _)) if n > 0 => &form[..i],
-            _ => form,
+/// The names an adjective stem can be made from, with whether the name is the stem itself:
+/// покровськ → Покровськ (itself), Покровське, Покров; курахівськ → Курахове; харківськ →
+/// Харків; олександрівськ → Олександрівка; запорізьк → Запоріжжя; одеськ → Одеса; Russian
+/// кураховск → Курахово, александровск → Александровка, запорожск → Запорожье.
+pub(super) fn names_of_adjective(stem: &str) -> Vec<(String, bool)> {
+    let mut out = vec![(stem.to_owned(), true)];
+    if let Some(base) = stem.strip_suffix("ськ") {
+        out.push((format!("{stem}е"), false));
+        for end in ["", "ка", "а", "и", "я", "е", "о"] {
+            out.push((format!("{base}{end}"), false));
         }
-    };
-    if form.ends_with("ськ")
-        || form.ends_with("цьк")
-        || form.ends_with("ск")
-        || form.ends_with("цк")
-    {
-        out.push(form.to_owned());
-    } else if form.ends_with("ське") || form.ends_with("цьке") {
-        out.push(cut(1).to_owned());
-    } else if form.ends_with("ское") || form.ends_with("цкое") {
-        out.push(cut(2).to_owned());
-    } else if uk && (form.ends_with("ове") || form.ends_with("еве") || form.ends_with("єве"))
-    {
-        let vowel = if form.ends_with("ове") { "і" } else { "ї" };
-        out.push(format!("{}{vowel}вськ", cut(3)));
-    } else if form.ends_with("жжя") {
-        out.push(format!("{}зьк", cut(3)));
-    } else if form.ends_with("жье") {
-        out.push(format!("{}жск", cut(3)));
-    } else if let Some(stem) = form.strip_suffix("сса") {
-        out.push(format!("{stem}сск"));
-    } else if let Some(stem) = form.strip_suffix("са") {
-        out.push(format!("{stem}ськ"));
-    } else if form.ends_with("ка") {
-        if uk {
-            out.push(format!("{}ськ", cut(2)));
+        if let Some(b) = base.strip_suffix("ів") {
+            out.push((format!("{b}ове"), false));
         }
-        if ru {
-            out.push(format!("{}ск", cut(2)));
+        if let Some(b) = base.strip_suffix("їв") {
+            out.push((format!("{b}еве"), false));
+            out.push((format!("{b}єве"), false));
         }
-    } else if form.ends_with(CYR_VOWELS) || form.ends_with('ь') {
-        if uk {
-            out.push(format!("{}ськ", cut(1)));
+        if let Some(b) = base.strip_suffix('е') {
+            out.push((format!("{b}еса"), false));
         }
-        if ru {
-            out.push(format!("{}ск", cut(1)));
+    } else if let Some(base) = stem.strip_suffix("зьк") {
+        out.push((format!("{base}жжя"), false));
+    } else if let Some(base) = stem.strip_suffix("ск") {
+        out.push((format!("{stem}ое"), false));
+        for end in ["", "ка", "а", "ы", "о", "ь", "са"] {
+            out.push((format!("{base}{end}"), false));
         }
-    } else if !form.ends_with('й') {
-        if uk {
-            out.push(format!("{form}ськ"));
+        if let Some(b) = base.strip_suffix('ж') {
+            out.push((format!("{b}жье"), false));
         }
-        if ru {
-            out.push(format!("{form}ск"));
-        }
+    } else if stem.ends_with("цьк") || stem.ends_with("цк") {
+        out.push((format!("{stem}е"), false));
+        out.push((format!("{stem}ое"), false));
     }
-    out.retain(|s| s.chars().count() >= 5);
     out
 }
 
-type Stems = FxMap<String, Vec<u32>>;
-
-/// Adjective stems of settlement names and of oblast names, from the index's forms.
-pub(super) fn adjective_stems(
-    places: &[Place],
-    forms: &FxMap<&'static str, Vec<u32>>,
-) -> (Stems, Stems) {
-    let mut settlements: FxMap<String, Vec<(u32, bool)>> = FxMap::default();
-    let mut oblasts = Stems::default();
-    for (form, ids) in forms {
-        if form.as_bytes().first().is_none_or(|&b| b < 0xd0) {
-            continue;
-        }
-        for &id in ids {
-            match places[id as usize].kind {
-                Kind::Settlement(_) if !form.contains(' ') => {
-                    for stem in settlement_adjectives(form) {
-                        // A name that is its own adjective stem (Покровськ) comes before one the
-                        // stem is derived from (Покров, Покровське).
-                        let own = stem == *form;
-                        let e = settlements.entry(stem).or_default();
-                        if !e.contains(&(id, own)) {
-                            e.push((id, own));
-                        }
-                    }
-                }
-                Kind::Oblast => {
-                    // "харківська область" → харківськ; "краснодарский край" → краснодарск.
-                    let Some((adj, noun)) = form.split_once(' ') else {
-                        continue;
-                    };
-                    if !matches!(noun, "область" | "край") {
-                        continue;
-                    }
-                    for stem in adjective_splits(adj) {
-                        let e = oblasts.entry(stem.to_owned()).or_default();
-                        if !e.contains(&id) {
-                            e.push(id);
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let settlements = settlements
-        .into_iter()
-        .map(|(stem, ids)| {
-            let any_own = ids.iter().any(|&(_, own)| own);
-            let ids = ids
-                .into_iter()
-                .filter(|&(_, own)| own || !any_own)
-                .map(|(id, _)| id)
-                .collect();
-            (stem, ids)
-        })
-        .collect();
-    (settlements, oblasts)
+/// The nominative names of an oblast or krai whose adjective has this stem ("курськ" →
+/// "курська область").
+pub(super) fn oblast_names(stem: &str) -> [String; 4] {
+    [
+        format!("{stem}а область"),
+        format!("{stem}ая область"),
+        format!("{stem}ий край"),
+        format!("{stem}ый край"),
+    ]
 }
 
 /// "Kupiansky", "Pokrovskyi", "Kurakhovsky" (as in "the Kupiansky direction") → the name's
@@ -319,18 +236,19 @@ mod tests {
 
     #[test]
     fn adjectives_of_names() {
-        for (name, want) in [
+        for (stem, name) in [
             ("покровськ", "покровськ"),
-            ("курахове", "курахівськ"),
-            ("харків", "харківськ"),
-            ("олександрівка", "олександрівськ"),
-            ("запоріжжя", "запорізьк"),
-            ("одеса", "одеськ"),
-            ("курахово", "кураховск"),
-            ("купянск", "купянск"),
+            ("курахівськ", "курахове"),
+            ("харківськ", "харків"),
+            ("олександрівськ", "олександрівка"),
+            ("запорізьк", "запоріжжя"),
+            ("одеськ", "одеса"),
+            ("кураховск", "курахово"),
+            ("запорожск", "запорожье"),
+            ("одесск", "одесса"),
         ] {
-            let a = settlement_adjectives(name);
-            assert!(a.iter().any(|x| x == want), "{name}: {a:?}");
+            let a = names_of_adjective(stem);
+            assert!(a.iter().any(|(x, _)| x == name), "{stem}: {a:?}");
         }
         assert_eq!(latin_adjective("kupiansky").as_deref(), Some("kupiansk"));
     }

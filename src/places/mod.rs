@@ -98,11 +98,6 @@ pub struct Index {
     forms: FxMap<&'static str, Vec<u32>>,
     /// First words of names of several words, with the most words such a name has.
     first_words: FxMap<&'static str, u8>,
-    /// Stems of the adjectives made from settlement names, for axes and districts
-    /// ("Покровському напрямку", "Курахівського району" → Pokrovsk, Kurakhove).
-    adjectives: FxMap<String, Vec<u32>>,
-    /// Stems of the adjectives that name oblasts ("Курської області" → Kursk Oblast).
-    oblast_adjectives: FxMap<String, Vec<u32>>,
 }
 
 /// Lower case, apostrophes removed, ё as е, hyphens as spaces, spaces collapsed.
@@ -211,13 +206,10 @@ impl Index {
                 primary,
             });
         }
-        let (adjectives, oblast_adjectives) = inflect::adjective_stems(&places, &forms);
         Self {
             places,
             forms,
             first_words,
-            adjectives,
-            oblast_adjectives,
         }
     }
 }
@@ -356,17 +348,13 @@ fn noun_of(word: &str) -> Option<Noun> {
 /// The noun a Cyrillic adjective at token `i` goes with: the next word, or the word after a
 /// list of such adjectives ("Донецької, Луганської та Херсонської областей").
 fn noun_after(text: &str, toks: &[Tok], i: usize) -> Option<Noun> {
-    let idx = index();
     for t in toks.iter().skip(i + 1).take(8) {
         let w = text[t.start..t.end].to_lowercase();
         if let Some(n) = noun_of(&w) {
             return Some(n);
         }
         let joins = matches!(w.as_str(), "та" | "і" | "й" | "и" | "а" | "також");
-        let another = t.upper
-            && t.cyr
-            && inflect::adjective_splits(&normalise(&w))
-                .any(|s| idx.oblast_adjectives.contains_key(s) || idx.adjectives.contains_key(s));
+        let another = t.upper && t.cyr && inflect::adjective_splits(&w).next().is_some();
         if !(joins || another) {
             return None;
         }
@@ -390,6 +378,9 @@ pub fn find(text: &str) -> Vec<Mention> {
         if !t.upper {
             // Russian writes axes in lower case ("на курском направлении").
             if t.cyr
+                && inflect::adjective_splits(&text[t.start..t.end])
+                    .next()
+                    .is_some()
                 && noun_after(text, &toks, i) == Some(Noun::Town)
                 && let Some(c) = adjective_reading(&normalise(&text[t.start..t.end]), Noun::Town)
             {
@@ -577,20 +568,43 @@ pub fn find(text: &str) -> Vec<Mention> {
 /// axis or district ("Покровському напрямку", "Харківському напрямку" → Kharkiv).
 fn adjective_reading(word: &str, noun: Noun) -> Option<Vec<u32>> {
     let idx = index();
-    let maps: [&FxMap<String, Vec<u32>>; 2] = match noun {
-        Noun::Oblast => [&idx.oblast_adjectives, &idx.oblast_adjectives],
-        Noun::Town => [&idx.adjectives, &idx.oblast_adjectives],
+    let oblasts = |stem: &str| -> Vec<u32> {
+        inflect::oblast_names(stem)
+            .iter()
+            .filter_map(|n| idx.forms.get(n.as_str()))
+            .flatten()
+            .copied()
+            .filter(|&c| idx.places[c as usize].kind == Kind::Oblast)
+            .collect()
     };
-    let mut c = maps
-        .iter()
-        .find_map(|m| inflect::adjective_splits(word).find_map(|s| m.get(s)))?
-        .clone();
-    if noun == Noun::Town {
-        for id in &mut c {
-            if let Some(centre) = centre_of(*id) {
-                *id = centre;
+    // Places named as the stem itself (Покровськ for "покровськ") before those the stem is
+    // made from (Покров, Покровське).
+    let towns = |stem: &str| -> Vec<u32> {
+        let (mut own, mut derived) = (Vec::new(), Vec::new());
+        for (name, is_own) in inflect::names_of_adjective(stem) {
+            for &x in idx.forms.get(name.as_str()).into_iter().flatten() {
+                let v = if is_own { &mut own } else { &mut derived };
+                if matches!(idx.places[x as usize].kind, Kind::Settlement(_)) && !v.contains(&x) {
+                    v.push(x);
+                }
             }
         }
+        if own.is_empty() { derived } else { own }
+    };
+    let mut c = inflect::adjective_splits(word)
+        .map(|stem| match noun {
+            Noun::Oblast => oblasts(stem),
+            Noun::Town => {
+                let t = towns(stem);
+                if t.is_empty() {
+                    oblasts(stem).into_iter().filter_map(centre_of).collect()
+                } else {
+                    t
+                }
+            }
+        })
+        .find(|c| !c.is_empty())?;
+    if noun == Noun::Town {
         // Axes and districts are named after towns: the biggest places that fit.
         let rank = |id: &u32| match idx.places[*id as usize].kind {
             Kind::Settlement(r) => r,
@@ -642,7 +656,9 @@ pub fn resolve_in(mentions: &[Mention], sentence_of: &[usize], seen: &[u32]) -> 
     let idx = index();
     let mut oblast_votes: HashMap<&str, f32> = HashMap::new();
     let mut district_votes: HashMap<&str, f32> = HashMap::new();
-    for &s in seen {
+    // The places named most recently say most about the next ones (and a long document does
+    // not make every sentence slower).
+    for &s in seen.iter().rev().take(64) {
         let p = &idx.places[s as usize];
         if let Some(o) = &p.oblast {
             *oblast_votes.entry(o).or_default() += 0.25;
