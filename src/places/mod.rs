@@ -569,10 +569,13 @@ pub fn find(text: &str) -> Vec<Mention> {
             }
             found = form.map(|f| (1, cands, f));
             // A Latin spelling the data lacks, of a town (not of a village: too many to guess).
-            if found.is_none() && !t.cyr && key0.len() >= 6 && key0.is_ascii() {
-                if let Some(c) = idx.skeletons.get(&skeleton(&key0)) {
-                    found = Some((1, c.clone(), key0.clone()));
-                }
+            if found.is_none()
+                && !t.cyr
+                && key0.len() >= 6
+                && key0.is_ascii()
+                && let Some(c) = idx.skeletons.get(&skeleton(&key0))
+            {
+                found = Some((1, c.clone(), key0.clone()));
             }
         }
         match found {
