@@ -435,13 +435,7 @@ pub fn find(text: &str) -> Vec<Mention> {
             continue;
         }
         let key0 = normalise(&text[t.start..t.end]);
-        let variants0: Vec<String> = if t.cyr {
-            std::iter::once(key0.clone())
-                .chain(inflect::lemmas(&key0, 2))
-                .collect()
-        } else {
-            vec![key0.clone()]
-        };
+        let variants0 = readings(&key0, t.cyr, 2);
         let max_n = variants0
             .iter()
             .filter_map(|v| idx.first_words.get(v.as_str()).copied())
@@ -463,14 +457,7 @@ pub fn find(text: &str) -> Vec<Mention> {
             }
             let mut keys: Vec<String> = variants0.clone();
             for t2 in &toks[i + 1..i + n] {
-                let w = normalise(&text[t2.start..t2.end]);
-                let vs: Vec<String> = if t2.cyr {
-                    std::iter::once(w.clone())
-                        .chain(inflect::lemmas(&w, 2))
-                        .collect()
-                } else {
-                    vec![w]
-                };
+                let vs = readings(&normalise(&text[t2.start..t2.end]), t2.cyr, 2);
                 keys = keys
                     .iter()
                     .flat_map(|k| vs.iter().map(move |v| format!("{k} {v}")))
@@ -496,15 +483,7 @@ pub fn find(text: &str) -> Vec<Mention> {
                 // "Куп'янсько-Лиманський напрямок": each part of a compound names an axis.
                 let w = &text[t.start..t.end];
                 if noun == Noun::Town && w.contains('-') {
-                    let mut pos = t.start;
-                    let parts: Vec<(usize, usize)> = w
-                        .split('-')
-                        .map(|p| {
-                            let s = pos;
-                            pos += p.len() + 1;
-                            (s, s + p.len())
-                        })
-                        .collect();
+                    let parts = hyphen_parts(w, t.start);
                     let n_parts = parts.len();
                     for (k, (s, e)) in parts.into_iter().enumerate() {
                         let part = normalise(&text[s..e]);
@@ -552,12 +531,7 @@ pub fn find(text: &str) -> Vec<Mention> {
             // the choice among candidates is made with context (`resolve`).
             let mut form = None;
             let mut cands: Vec<u32> = Vec::new();
-            let one_word = std::iter::once(key0.clone()).chain(if t.cyr {
-                inflect::lemmas(&key0, 4)
-            } else {
-                Vec::new()
-            });
-            for k in one_word {
+            for k in readings(&key0, t.cyr, 4) {
                 if let Some(c) = idx.forms.get(k.as_str()) {
                     form.get_or_insert(k);
                     for &x in c {
@@ -592,14 +566,8 @@ pub fn find(text: &str) -> Vec<Mention> {
                 // "Slovyansk-Izyum highway": the parts of a hyphenated word that is no name.
                 let w = &text[toks[i].start..toks[i].end];
                 if w.contains('-') {
-                    let start = toks[i].start;
-                    let parts: Vec<Tok> = w
-                        .split('-')
-                        .scan(start, |pos, part| {
-                            let s = *pos;
-                            *pos += part.len() + 1;
-                            Some((s, s + part.len()))
-                        })
+                    let parts: Vec<Tok> = hyphen_parts(w, toks[i].start)
+                        .into_iter()
                         .filter(|(s, e)| e > s)
                         .map(|(s, e)| mk_tok(text, s, e))
                         .collect();
@@ -611,6 +579,27 @@ pub fn find(text: &str) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// A word as written (normalised) and, in Cyrillic, the nominatives it can be a case of.
+fn readings(word: &str, cyr: bool, min_stem: usize) -> Vec<String> {
+    let mut out = vec![word.to_owned()];
+    if cyr {
+        out.extend(inflect::lemmas(word, min_stem));
+    }
+    out
+}
+
+/// The byte ranges of the parts of a hyphenated word that starts at `start`.
+fn hyphen_parts(word: &str, start: usize) -> Vec<(usize, usize)> {
+    let mut pos = start;
+    word.split('-')
+        .map(|p| {
+            let s = pos;
+            pos += p.len() + 1;
+            (s, s + p.len())
+        })
+        .collect()
 }
 
 /// What an adjective names with its noun: the oblast ("Курської області"), or the town of an
