@@ -422,6 +422,7 @@ mod tests {
             ("Washington urged Kyiv to accept the plan.", "Kyiv"),
             ("Volodymyr Zelensky spoke to reporters.", "Volodymyr"),
             ("Українські військові відбили атаку.", "Українські"),
+            ("Бои идут в Донецкой Народной Республике.", "Республике"),
         ] {
             let k = kept(text);
             assert!(!k.iter().any(|x| x == not), "{text}: {k:?}");
