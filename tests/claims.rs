@@ -340,6 +340,92 @@ fn place_spellings_and_same_name_villages() {
     assert_eq!(names, ["Bakhmut"]);
 }
 
+/// The places of claims in the three languages: sentence, then the places wanted (oblasts by
+/// their row name), in order. Sentences written for this test in the styles of General Staff
+/// reports, Russian MoD summaries, milblogger posts and English news.
+#[test]
+fn places_of_claims_in_three_languages() {
+    let cases: &[(&str, &[&str])] = &[
+        // Oblast adjectives are the oblast, not a village named like them (Курське, Сумське).
+        (
+            "Губернатор повідомив, що росіяни обстріляли прикордоння Сумської області, заявив Генштаб.",
+            &["Sumy Oblast"],
+        ),
+        (
+            "Минобороны России заявило, что ВСУ потеряли более 200 военнослужащих в Курской области.",
+            &["Kursk Oblast"],
+        ),
+        // Adjectives of nationality are no town (Українськ).
+        (
+            "Українські військові відбили дві атаки біля Піщаного, повідомив Генштаб.",
+            &["Pishchane"],
+        ),
+        // An axis names its town, in Ukrainian, Russian and English.
+        (
+            "На Курахівському напрямку ворог атакував 12 разів, повідомили в Генштабі.",
+            &["Kurakhove"],
+        ),
+        (
+            "На покровском направлении подразделения «Центр» улучшили положение, сообщили в Минобороны.",
+            &["Pokrovsk"],
+        ),
+        (
+            "Russian forces attacked in the Kupiansky direction near Petropavlivka, the General Staff said.",
+            &["Kupiansk", "Petropavlivka"],
+        ),
+        // A Russian spelling of a name of two words, inflected.
+        (
+            "Военкоры пишут, что бои идут на окраинах Великой Новосёлки.",
+            &["Velyka Novosilka"],
+        ),
+        // Places in Russia.
+        (
+            "Russian officials claimed Ukrainian drones hit an oil depot near Bryansk and a substation in Belgorod Oblast.",
+            &["Bryansk", "Belgorod Oblast"],
+        ),
+        (
+            "Рыбар пишет, что штурмовые группы ВСУ вошли в Суджу.",
+            &["Sudzha"],
+        ),
+        // Surnames, first names, foreign capitals and governments are no places.
+        (
+            "Foreign Minister Sergei Lavrov said in Berlin that Kyiv wants the war to go on.",
+            &[],
+        ),
+        (
+            "Ukrainian military observer Dmytro Zaporozhets said Russian troops seized Zelene (northeast of Kharkiv).",
+            &["Zelene", "Kharkiv"],
+        ),
+        // Soviet-era names are the same place.
+        (
+            "The Russian MoD said its troops took Dzerzhinsk and advanced on Artemovsk.",
+            &["Toretsk", "Bakhmut"],
+        ),
+    ];
+    for (text, want) in cases {
+        let c = claims(text, Some("2025-01-24"));
+        let got: Vec<&str> = c
+            .iter()
+            .flat_map(|c| c.places.iter().map(|p| p.name.as_str()))
+            .collect();
+        assert_eq!(&got, want, "{text}");
+    }
+}
+
+#[test]
+fn in_the_area_is_the_last_place_named() {
+    let c = claims(
+        "Russian troops attacked Vovchansk on Monday, the General Staff said. Ukrainian units repelled four assaults in the area, the General Staff added.",
+        Some("2025-01-24"),
+    );
+    let last = c.last().unwrap();
+    assert_eq!(
+        last.places.first().map(|p| p.name.as_str()),
+        Some("Vovchansk"),
+        "{c:#?}"
+    );
+}
+
 #[test]
 fn dates_with_and_without_an_article_date() {
     let body = "Trehubov said on Jan. 24 that attacks near Pokrovsk were repelled.\n\nZelensky said on Dec. 20 that Bakhmut remains the hottest point of the front.\n\nThe Ukrainian military wrote on Telegram on Monday that its troops crossed the Oskil River.\n\nAfter capturing Vuhledar last October, Russia claimed that its forces had taken Kurakhove.";

@@ -13,6 +13,7 @@ coordinates, population and alternate names (Russian, English, Soviet-era). Each
 its KMU 2010 and common Latin spellings, Russian forms (from GeoNames, or derived from the
 Ukrainian), and GeoNames' alternate names in Latin or Cyrillic script.
 """
+import difflib
 import json
 import re
 import sys
@@ -52,9 +53,11 @@ OBLAST_EXTRA = {
     "Zaporizhzhia": ["запоріжжя область"],
     "Kherson": ["херсонщина", "khersonshchyna"],
     "Sumy": ["сумщина", "sumshchyna"],
-    "Dnipropetrovsk": ["дніпропетровщина", "dnipropetrovshchyna"],
+    "Dnipropetrovsk": ["дніпропетровщина", "dnipropetrovshchyna", "dnipropetrovsk"],
+    "Kirovohrad": ["kirovohrad"],
     "Crimea": ["крим", "крым", "crimea", "krym", "crimean peninsula"],
 }
+OBLAST_LATIN = {"dnipropetrovsk", "kirovohrad"}
 FEATURES = [  # id, kind, name, oblast, forms
     ("feature:donbas", "region", "Donbas", "", ["donbas", "donbass", "донбас", "донбасс"]),
     ("feature:oskil", "river", "Oskil River", "Kharkiv", ["oskil", "oskil river", "oskol", "oskol river", "оскіл", "оскол", "річка оскіл", "река оскол"]),
@@ -71,8 +74,8 @@ RENAMES = [
     ("Торецьк", "Донецька", ["dzerzhinsk", "dzerzhynsk", "дзержинск"]),
     ("Мирноград", "Донецька", ["dimitrov", "dymytrov", "димитров"]),
     ("Вугледар", "Донецька", ["ugledar", "угледар", "vuhledar"]),
-    ("Кропивницький", "Кіровоградська", ["kirovograd", "kirovohrad", "кировоград"]),
-    ("Дніпро", "Дніпропетровська", ["dnepropetrovsk", "днепропетровск", "dnipropetrovsk", "dnepr", "днепр"]),
+    ("Кропивницький", "Кіровоградська", ["kirovograd", "кировоград"]),
+    ("Дніпро", "Дніпропетровська", ["dnepropetrovsk", "днепропетровск", "dnepr", "днепр"]),
     ("Сіверськ", "Донецька", ["seversk", "северск"]),
     ("Новогродівка", "Донецька", ["novogrodovka", "новогродовка"]),
     ("Курахове", "Донецька", ["kurakhovo", "курахово"]),
@@ -149,8 +152,11 @@ def ru_lat(ru):
 UK_RU_ROOTS = [
     ("піщан", "песчан"), ("камян", "камен"), ("вільн", "вольн"), ("червон", "красн"),
     ("микола", "никола"), ("олександр", "александр"), ("сіверськ", "северск"), ("біло", "бело"),
-    ("біла", "бела"), ("зоря", "заря"), ("веселе", "веселое"), ("нов", "нов"),
+    ("біла", "бела"), ("зоря", "заря"), ("веселе", "веселое"), ("нов", "нов"), ("сілк", "селк"),
 ]
+# The first words of names of several words are adjectives: Велика Новосілка → Великая
+# Новосёлка, Старі Терни → Старые Терны, Нове → Новое.
+RU_ADJ = [("ий", "ий"), ("а", "ая"), ("е", "ое"), ("і", "ые")]
 
 
 def uk_to_ru(uk, translate=True):
@@ -159,7 +165,18 @@ def uk_to_ru(uk, translate=True):
         for a, b in UK_RU_ROOTS:
             s = s.replace(a, b)
     words = []
-    for w in s.split():
+    parts = s.split()
+    for n, w in enumerate(parts):
+        if n + 1 < len(parts):
+            for a, b in RU_ADJ:
+                if w.endswith(a) and len(w) > 3:
+                    soft = w[: -len(a)][-1:] in "гкхжшчщ"
+                    if a == "ий":
+                        b = "ий" if soft else "ый"
+                    elif a == "і":
+                        b = "ие" if soft else "ые"
+                    w = w[: -len(a)] + b
+                    break
         w = w.replace("ськ", "ск").replace("цьк", "цк")
         for a, b in (("аївка", "аевка"), ("іївка", "иевка"), ("ївка", "евка"), ("івка", "овка")):
             if w.endswith(a):
@@ -167,10 +184,13 @@ def uk_to_ru(uk, translate=True):
                 break
         if w.endswith("ів"):
             w = w[:-2] + "ов"
-        for a, b in (("ське", "ское"), ("цьке", "цкое"), ("ове", "ово"), ("еве", "ево"), ("не", "ное")):
+        for a, b in (("ське", "ское"), ("цьке", "цкое"), ("ове", "ово"), ("еве", "ево"), ("нє", "нее"), ("не", "ное")):
             if w.endswith(a):
                 w = w[: -len(a)] + b
                 break
+        # A final -и after a hard consonant is -ы in Russian (Терни → Терны, but Піски → Пески).
+        if w.endswith("и") and len(w) > 3 and w[-2] not in "гкхжшчщйь":
+            w = w[:-1] + "ы"
         w = w.replace("і", "и").replace("ї", "и").replace("є", "е").replace("ґ", "г").replace("ь", "ь")
         words.append(w)
     return " ".join(words)
@@ -233,6 +253,7 @@ def main(src, out_path):
         key = (norm(name_uk), oblast)
         forms = {norm(name_uk), kmu(name_uk), kmu(name_uk, bgn=True)}
         ru_forms = {uk_to_ru(name_uk), uk_to_ru(name_uk, translate=False)}
+        own = set(forms) | set(ru_forms) | {ru_lat(r) for r in ru_forms}
         lat = lon = ""
         pop = 0
         cands = gidx.get(key, [])
@@ -256,10 +277,27 @@ def main(src, out_path):
         for uk, ob, extra in RENAMES:
             if norm(uk) == key[0] and ob == oblast and (it["k"] in "MK" or count[key] == 1):
                 forms.update(norm(e) for e in extra)
-        forms = {f for f in forms if len(f) >= 3 and f not in STOP}
+        # The Ukrainian Latin names of two oblasts are the old names of their centres: in
+        # English "Dnipropetrovsk" now names the oblast, not the city (Dnipro).
+        forms = {f for f in forms if len(f) >= 3 and f not in STOP and f not in OBLAST_LATIN}
         en = kmu(name_uk).title().replace(" ", "-") if "-" in name_uk else " ".join(w.capitalize() for w in kmu(name_uk).split())
         d_en = (kmu(district).title() + " raion") if district else ""
-        rows.append((f"katottg:{codes[i]}", "settlement:" + it["k"], en, OBLASTS[oblast][0], d_en, lat, lon, pop, rank[it["k"]], sorted(forms)))
+        rows.append((f"katottg:{codes[i]}", "settlement:" + it["k"], en, OBLASTS[oblast][0], d_en, lat, lon, pop, rank[it["k"]], sorted(forms), own))
+    # A GeoNames alternate name that is another settlement's own name and unlike this one's is an
+    # old or other name ("Slovyansk" among Nikopol's, "Petrovka" among Kurakhove's): it belongs to
+    # the other place.
+    owners = {}
+    for r in rows:
+        for f in r[10]:
+            owners.setdefault(f, set()).add(r[0])
+    kept_rows = []
+    for r in rows:
+        name = r[2].lower()
+        forms = [f for f in r[9] if f in r[10] or not (owners.get(f, set()) - {r[0]})
+                 or difflib.SequenceMatcher(None, f, name).ratio() >= 0.6
+                 or any(f in extra for _, _, extra in RENAMES)]
+        kept_rows.append(r[:9] + (forms,))
+    rows = kept_rows
     for adj, (en, ru, _) in OBLASTS.items():
         f = {norm(f"{en} oblast"), norm(f"{en} region"), norm(f"{en} province"), norm(f"{adj} область"), norm(f"{ru} область"), norm(f"{kmu(adj)} oblast")}
         f.update(OBLAST_EXTRA.get(en, []))

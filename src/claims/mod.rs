@@ -1592,6 +1592,16 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let mut occurrences: HashMap<u64, usize> = HashMap::new();
     let mut since_marker = 0usize;
     let mut current_axis: Option<(String, Option<&'static str>)> = None;
+    // The people and places of the whole document, for telling a surname from a village and
+    // for "in the area" (the last place named).
+    let mut doc_names = {
+        let body: String = raws
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        places::DocNames::new(&body)
+    };
     for r in raws {
         let lower = r.lower.as_str();
         if r.skip {
@@ -1629,9 +1639,21 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         if content.no_comment {
             continue;
         }
-        let mentions = place_mentions(&r.text, lower, r.attr.scan.as_ref());
+        let mentions = places::in_context(
+            &r.text,
+            place_mentions(&r.text, lower, r.attr.scan.as_ref()),
+            &doc_names,
+        );
         let sentence_ids = vec![0usize; mentions.len()];
-        let chosen = places::resolve(&mentions, &sentence_ids);
+        let mut chosen = places::resolve_in(&mentions, &sentence_ids, &doc_names.seen);
+        if chosen.is_empty()
+            && places::refers_back(lower)
+            && let Some(&last) = doc_names.seen.last()
+        {
+            chosen.push(last);
+        } else {
+            doc_names.seen.extend(chosen.iter().copied());
+        }
         // "the Pokrovsk axis", "на Покровському напрямку": the sector this and the following
         // sentences are about.
         for (m, &idx) in mentions.iter().zip(&chosen) {

@@ -6,7 +6,13 @@ use std::sync::OnceLock;
 
 use crate::model::PlaceRef;
 
+mod evidence;
+mod inflect;
+
+pub use evidence::{DocNames, in_context, refers_back};
+
 const DATA: &str = include_str!("../../assets/places.tsv");
+const DATA_RU: &str = include_str!("../../assets/places-russia.tsv");
 
 /// What kind of place a row is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,10 +96,11 @@ impl Place {
 pub struct Index {
     pub places: Vec<Place>,
     forms: FxMap<&'static str, Vec<u32>>,
-    /// Cyrillic names ending in a vowel, without it, for inflected forms (Авдіївки → Авдіївка).
-    stems: FxMap<&'static str, Vec<u32>>,
     /// First words of names of several words, with the most words such a name has.
     first_words: FxMap<&'static str, u8>,
+    /// Towns and cities by the consonant skeleton of their Latin names, for spellings the data
+    /// lacks ("Hulyaipole" for Huliaipole).
+    skeletons: FxMap<String, Vec<u32>>,
 }
 
 /// Lower case, apostrophes removed, ё as е, hyphens as spaces, spaces collapsed.
@@ -122,17 +129,16 @@ fn is_cyrillic(s: &str) -> bool {
     s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
 }
 
-const VOWELS: &[char] = &['а', 'е', 'и', 'о', 'у', 'я', 'і', 'ї', 'є', 'й', 'ы', 'ю'];
+/// How the bundled place files are read: the Ukrainian index and the Russian places.
+const DATA_FILES: [&str; 2] = [DATA, DATA_RU];
 
 impl Index {
     fn build() -> Self {
-        let mut places = Vec::with_capacity(30_000);
+        let mut places = Vec::with_capacity(31_000);
         let mut forms: FxMap<&'static str, Vec<u32>> = FxMap::default();
         forms.reserve(220_000);
-        let mut stems: FxMap<&'static str, Vec<u32>> = FxMap::default();
-        stems.reserve(60_000);
         let mut first_words: FxMap<&'static str, u8> = FxMap::default();
-        for line in DATA.lines() {
+        for line in DATA_FILES.iter().flat_map(|d| d.lines()) {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
@@ -187,16 +193,8 @@ impl Index {
                     primary[0] = form;
                 }
                 let cyr = form.as_bytes()[0] >= 0xd0;
-                if cyr && !form.contains(' ') {
-                    if primary[1].is_empty() {
-                        primary[1] = form;
-                    }
-                    if let Some((i, last)) = form.char_indices().next_back()
-                        && VOWELS.contains(&last)
-                        && form[..i].chars().count() >= 4
-                    {
-                        stems.entry(&form[..i]).or_default().push(idx);
-                    }
+                if cyr && !form.contains(' ') && primary[1].is_empty() {
+                    primary[1] = form;
                 }
             }
             places.push(Place {
@@ -211,13 +209,49 @@ impl Index {
                 primary,
             });
         }
+        let mut skeletons: FxMap<String, Vec<u32>> = FxMap::default();
+        for (form, ids) in &forms {
+            if !form.is_ascii() || form.contains(' ') {
+                continue;
+            }
+            for &id in ids {
+                if matches!(places[id as usize].kind, Kind::Settlement(r) if r <= 2) {
+                    let e = skeletons.entry(skeleton(form)).or_default();
+                    if !e.contains(&id) {
+                        e.push(id);
+                    }
+                }
+            }
+        }
         Self {
             places,
             forms,
-            stems,
             first_words,
+            skeletons,
         }
     }
+}
+
+/// A spelling-tolerant key for Latin names: Kupiansk = Kupyansk = Kupjansk, Hulyaipole =
+/// Huliaipole (no y/i/j, kh as h, zh as z, doubled letters once).
+fn skeleton(s: &str) -> String {
+    let s = s
+        .replace("shch", "s")
+        .replace("kh", "h")
+        .replace("zh", "z")
+        .replace("ch", "c")
+        .replace("sh", "s")
+        .replace("ts", "c")
+        .replace('g', "h")
+        .replace('w', "v");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, 'y' | 'i' | 'j') || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Build a fresh index from the bundled data (benchmarks; use [`index`]).
@@ -320,74 +354,202 @@ const STOP: &[&str] = &[
     "forces",
 ];
 
+/// What the word after an adjective says it names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Noun {
+    /// "області", "краю": the oblast.
+    Oblast,
+    /// "напрямку", "району", "громади": the town the axis, district or community is named after.
+    Town,
+}
+
+fn noun_of(word: &str) -> Option<Noun> {
+    const OBLAST: &[&str] = &["област", "обл", "край", "краю", "краї", "крае", "края"];
+    const TOWN: &[&str] = &[
+        "напрям",
+        "направлен",
+        "ділянц",
+        "ділянк",
+        "участк",
+        "участок",
+        "район",
+        "громад",
+        "округ",
+    ];
+    if OBLAST.iter().any(|w| word.starts_with(w)) {
+        Some(Noun::Oblast)
+    } else if TOWN.iter().any(|w| word.starts_with(w)) {
+        Some(Noun::Town)
+    } else {
+        None
+    }
+}
+
+/// The noun a Cyrillic adjective at token `i` goes with: the next word, or the word after a
+/// list of such adjectives ("Донецької, Луганської та Херсонської областей").
+fn noun_after(text: &str, toks: &[Tok], i: usize) -> Option<Noun> {
+    for t in toks.iter().skip(i + 1).take(8) {
+        let w = text[t.start..t.end].to_lowercase();
+        if let Some(n) = noun_of(&w) {
+            return Some(n);
+        }
+        let joins = matches!(w.as_str(), "та" | "і" | "й" | "и" | "а" | "також");
+        let another = t.upper && t.cyr && inflect::adjective_splits(&w).next().is_some();
+        if !(joins || another) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words for axes in English ("the Kupiansky direction").
+const LATIN_AXIS: &[&str] = &["direction", "axis", "sector", "front"];
+
 /// Find place names in text: longest match first, up to three words; Latin names must be
-/// capitalised; Cyrillic names may carry case endings.
+/// capitalised; Cyrillic names may carry case endings, and adjectives made from a name count
+/// when an oblast, axis or district word follows ("Курській області", "Покровському напрямку").
 pub fn find(text: &str) -> Vec<Mention> {
     let idx = index();
-    let toks = tokens(text);
+    let mut toks = tokens(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         if !t.upper {
+            // Russian writes axes in lower case ("на курском направлении").
+            if t.cyr
+                && inflect::adjective_splits(&text[t.start..t.end])
+                    .next()
+                    .is_some()
+                && noun_after(text, &toks, i) == Some(Noun::Town)
+                && let Some(c) = adjective_reading(&normalise(&text[t.start..t.end]), Noun::Town)
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    candidates: c,
+                    form: normalise(&text[t.start..t.end]),
+                });
+            }
             i += 1;
             continue;
         }
-        let mut found = None;
         let key0 = normalise(&text[t.start..t.end]);
-        let max_n = idx.first_words.get(key0.as_str()).copied().unwrap_or(1) as usize;
-        for n in (1..=max_n).rev() {
+        let variants0 = readings(&key0, t.cyr, 2);
+        let max_n = variants0
+            .iter()
+            .filter_map(|v| idx.first_words.get(v.as_str()).copied())
+            .max()
+            .unwrap_or(1) as usize;
+        let mut found: Option<(usize, Vec<u32>, String)> = None;
+        // Names of several words, each word in any of its forms.
+        for n in (2..=max_n).rev() {
             if i + n > toks.len() {
                 continue;
             }
-            let span = &text[t.start..toks[i + n - 1].end];
             // Only join words separated by spaces or hyphens.
-            if n > 1
-                && toks[i..i + n].windows(2).any(|w| {
-                    !text[w[0].end..w[1].start]
-                        .chars()
-                        .all(|c| c == ' ' || c == '-')
-                })
-            {
+            if toks[i..i + n].windows(2).any(|w| {
+                !text[w[0].end..w[1].start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-')
+            }) {
                 continue;
             }
-            let key = if n == 1 {
-                key0.clone()
-            } else {
-                normalise(span)
-            };
-            if n == 1 && STOP.contains(&key.as_str()) {
+            let mut keys: Vec<String> = variants0.clone();
+            for t2 in &toks[i + 1..i + n] {
+                let vs = readings(&normalise(&text[t2.start..t2.end]), t2.cyr, 2);
+                keys = keys
+                    .iter()
+                    .flat_map(|k| vs.iter().map(move |v| format!("{k} {v}")))
+                    .take(96)
+                    .collect();
+            }
+            if let Some((k, c)) = keys
+                .iter()
+                .find_map(|k| idx.forms.get(k.as_str()).map(|c| (k, c)))
+            {
+                found = Some((n, c.clone(), k.clone()));
                 break;
             }
-            if let Some(c) = idx.forms.get(key.as_str()) {
-                found = Some((n, c.clone(), key));
-                break;
+        }
+        if found.is_none() && STOP.contains(&key0.as_str()) {
+            i += 1;
+            continue;
+        }
+        // An adjective with its noun: the oblast, or the town of an axis or district.
+        if found.is_none() && t.cyr {
+            let noun = noun_after(text, &toks, i);
+            if let Some(noun) = noun {
+                // "Куп'янсько-Лиманський напрямок": each part of a compound names an axis.
+                let w = &text[t.start..t.end];
+                if noun == Noun::Town && w.contains('-') {
+                    let parts = hyphen_parts(w, t.start);
+                    let n_parts = parts.len();
+                    for (k, (s, e)) in parts.into_iter().enumerate() {
+                        let part = normalise(&text[s..e]);
+                        // Parts before the last end in -о ("Покровсько-").
+                        let as_adj = if k + 1 < n_parts {
+                            part.strip_suffix('о').map(|p| format!("{p}ий"))
+                        } else {
+                            Some(part.clone())
+                        };
+                        if let Some(c) = as_adj.and_then(|a| adjective_reading(&a, noun)) {
+                            out.push(Mention {
+                                start: s,
+                                end: e,
+                                candidates: c,
+                                form: part,
+                            });
+                        }
+                    }
+                    i += 1;
+                    continue;
+                }
+                found = adjective_reading(&key0, noun).map(|c| (1, c, key0.clone()));
+            } else if i > 0
+                && matches!(
+                    text[toks[i - 1].start..toks[i - 1].end]
+                        .to_lowercase()
+                        .as_str(),
+                    "в" | "у" | "во" | "на" | "из" | "з" | "із" | "по"
+                )
+                && inflect::feminine_adjective(&key0)
+            {
+                // "ещё раз в Курской": the oblast, its noun left out.
+                found = adjective_reading(&key0, Noun::Oblast).map(|c| (1, c, key0.clone()));
             }
-            if t.cyr {
-                // Case endings on the last word (up to three letters).
-                let n_chars = key.chars().count();
-                for (pos, ch) in key
-                    .char_indices()
-                    .rev()
-                    .take(3.min(n_chars.saturating_sub(4)))
-                {
-                    if !"аеиоуюяіїєйыхмьг".contains(ch) {
-                        break;
-                    }
-                    let stem = &key[..pos];
-                    if let Some(c) = idx
-                        .forms
-                        .get(stem)
-                        .filter(|_| !stem.ends_with(VOWELS))
-                        .or_else(|| idx.stems.get(stem))
-                    {
-                        found = Some((n, c.clone(), stem.to_owned()));
-                        break;
+        } else if found.is_none()
+            && let Some(next) = toks.get(i + 1)
+            && LATIN_AXIS.contains(&text[next.start..next.end].to_lowercase().as_str())
+            && let Some(k) = inflect::latin_adjective(&key0)
+            && let Some(c) = idx.forms.get(k.as_str())
+        {
+            found = Some((1, c.clone(), k));
+        }
+        if found.is_none() {
+            // Every reading of the word: "под Курском" may be Kursk or the village Курское;
+            // the choice among candidates is made with context (`resolve`).
+            let mut form = None;
+            let mut cands: Vec<u32> = Vec::new();
+            for k in readings(&key0, t.cyr, 4) {
+                if let Some(c) = idx.forms.get(k.as_str()) {
+                    form.get_or_insert(k);
+                    for &x in c {
+                        if !cands.contains(&x) {
+                            cands.push(x);
+                        }
                     }
                 }
-                if found.is_some() {
-                    break;
-                }
+            }
+            found = form.map(|f| (1, cands, f));
+            // A Latin spelling the data lacks, of a town (not of a village: too many to guess).
+            if found.is_none()
+                && !t.cyr
+                && key0.len() >= 6
+                && key0.is_ascii()
+                && let Some(c) = idx.skeletons.get(&skeleton(&key0))
+            {
+                found = Some((1, c.clone(), key0.clone()));
             }
         }
         match found {
@@ -400,10 +562,113 @@ pub fn find(text: &str) -> Vec<Mention> {
                 });
                 i += n;
             }
-            None => i += 1,
+            None => {
+                // "Slovyansk-Izyum highway": the parts of a hyphenated word that is no name.
+                let w = &text[toks[i].start..toks[i].end];
+                if w.contains('-') {
+                    let parts: Vec<Tok> = hyphen_parts(w, toks[i].start)
+                        .into_iter()
+                        .filter(|(s, e)| e > s)
+                        .map(|(s, e)| mk_tok(text, s, e))
+                        .collect();
+                    toks.splice(i..=i, parts);
+                } else {
+                    i += 1;
+                }
+            }
         }
     }
     out
+}
+
+/// A word as written (normalised) and, in Cyrillic, the nominatives it can be a case of.
+fn readings(word: &str, cyr: bool, min_stem: usize) -> Vec<String> {
+    let mut out = vec![word.to_owned()];
+    if cyr {
+        out.extend(inflect::lemmas(word, min_stem));
+    }
+    out
+}
+
+/// The byte ranges of the parts of a hyphenated word that starts at `start`.
+fn hyphen_parts(word: &str, start: usize) -> Vec<(usize, usize)> {
+    let mut pos = start;
+    word.split('-')
+        .map(|p| {
+            let s = pos;
+            pos += p.len() + 1;
+            (s, s + p.len())
+        })
+        .collect()
+}
+
+/// What an adjective names with its noun: the oblast ("Курської області"), or the town of an
+/// axis or district ("Покровському напрямку", "Харківському напрямку" → Kharkiv).
+fn adjective_reading(word: &str, noun: Noun) -> Option<Vec<u32>> {
+    let idx = index();
+    let oblasts = |stem: &str| -> Vec<u32> {
+        inflect::oblast_names(stem)
+            .iter()
+            .filter_map(|n| idx.forms.get(n.as_str()))
+            .flatten()
+            .copied()
+            .filter(|&c| idx.places[c as usize].kind == Kind::Oblast)
+            .collect()
+    };
+    // Places named as the stem itself (Покровськ for "покровськ") before those the stem is
+    // made from (Покров, Покровське).
+    let towns = |stem: &str| -> Vec<u32> {
+        let (mut own, mut derived) = (Vec::new(), Vec::new());
+        for (name, is_own) in inflect::names_of_adjective(stem) {
+            for &x in idx.forms.get(name.as_str()).into_iter().flatten() {
+                let v = if is_own { &mut own } else { &mut derived };
+                if matches!(idx.places[x as usize].kind, Kind::Settlement(_)) && !v.contains(&x) {
+                    v.push(x);
+                }
+            }
+        }
+        if own.is_empty() { derived } else { own }
+    };
+    let mut c = inflect::adjective_splits(word)
+        .map(|stem| match noun {
+            Noun::Oblast => oblasts(stem),
+            Noun::Town => {
+                let t = towns(stem);
+                if t.is_empty() {
+                    oblasts(stem).into_iter().filter_map(centre_of).collect()
+                } else {
+                    t
+                }
+            }
+        })
+        .find(|c| !c.is_empty())?;
+    if noun == Noun::Town {
+        // Axes and districts are named after towns: the biggest places that fit.
+        let rank = |id: &u32| match idx.places[*id as usize].kind {
+            Kind::Settlement(r) => r,
+            _ => 0,
+        };
+        if let Some(best) = c.iter().map(rank).min() {
+            c.retain(|id| rank(id) == best);
+        }
+    }
+    Some(c)
+}
+
+/// The settlement an oblast is named after (Kharkiv Oblast → Kharkiv), for axes named with the
+/// oblast's adjective.
+fn centre_of(id: u32) -> Option<u32> {
+    let idx = index();
+    let p = idx.places.get(id as usize)?;
+    if p.kind != Kind::Oblast {
+        return None;
+    }
+    let name = p.oblast?;
+    let key = normalise(name);
+    idx.forms.get(key.as_str())?.iter().copied().find(|&c| {
+        let q = &idx.places[c as usize];
+        q.oblast == Some(name) && matches!(q.kind, Kind::Settlement(r) if r <= 1)
+    })
 }
 
 const FRONT: &[&str] = &[
@@ -420,9 +685,26 @@ const FRONT: &[&str] = &[
 /// places (their district and oblast), and places in the same sentence ("near Pokrovsk").
 /// `sentence_of` gives each mention's sentence number.
 pub fn resolve(mentions: &[Mention], sentence_of: &[usize]) -> Vec<u32> {
+    resolve_in(mentions, sentence_of, &[])
+}
+
+/// [`resolve`] with the places the document named before (`seen`) as further context: an
+/// ambiguous name goes to the candidate nearest the document's other places.
+pub fn resolve_in(mentions: &[Mention], sentence_of: &[usize], seen: &[u32]) -> Vec<u32> {
     let idx = index();
     let mut oblast_votes: HashMap<&str, f32> = HashMap::new();
     let mut district_votes: HashMap<&str, f32> = HashMap::new();
+    // The places named most recently say most about the next ones (and a long document does
+    // not make every sentence slower).
+    for &s in seen.iter().rev().take(64) {
+        let p = &idx.places[s as usize];
+        if let Some(o) = &p.oblast {
+            *oblast_votes.entry(o).or_default() += 0.25;
+        }
+        if let Some(d) = &p.district {
+            *district_votes.entry(d).or_default() += 0.25;
+        }
+    }
     for m in mentions {
         if m.candidates.len() == 1 {
             let p = &idx.places[m.candidates[0] as usize];
@@ -536,6 +818,33 @@ mod tests {
         assert_eq!(names("Бои за Артемовск")[0].0, "Bakhmut");
         assert_eq!(names("Troops near Krasnoarmeysk")[0].0, "Pokrovsk");
         assert_eq!(names("in Kiev")[0].0, "Kyiv");
+        // Spellings the data lacks, of towns.
+        assert_eq!(names("near Hulyaipole")[0].0, "Huliaipole");
+    }
+
+    #[test]
+    fn declension_and_adjectives_decide_the_reading() {
+        for (text, want) in [
+            ("Удар по Курській області", "Kursk Oblast"),
+            ("Бои под Курском", "Kursk"),
+            ("Село Курське на Донеччині", "Kurske"),
+            ("На Курахівському напрямку", "Kurakhove"),
+            ("на курском направлении", "Kursk"),
+            ("атаки біля Сухої Балки", "Sukha Balka"),
+            ("Бои у Великой Новоселки", "Velyka Novosilka"),
+            ("У Харкові та Харківській області", "Kharkiv"),
+            ("Бої біля Дальнього", "Dalnie"),
+            ("Росіяни просунулися в Суджі", "Sudzha"),
+        ] {
+            let n = names(text);
+            assert_eq!(n.first().map(|x| x.0.as_str()), Some(want), "{text}: {n:?}");
+        }
+        // Names in a list of oblasts share the noun at its end.
+        let n = names("Удари по Курській, Брянській та Бєлгородській областях");
+        let got: Vec<&str> = n.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(got, ["Kursk Oblast", "Bryansk Oblast", "Belgorod Oblast"]);
+        // A feminine adjective is no case of a neuter or masculine name.
+        assert!(names("Українські та Курської").is_empty());
     }
 
     #[test]
