@@ -90,7 +90,7 @@ fn import_and_analyze_1000_files(b: divan::Bencher) {
     }
     b.counter(ItemsCount::new(1000usize)).bench(|| {
         let mut p = Project::default();
-        for f in crosscheck::ingest::collect_files(std::slice::from_ref(&dir)) {
+        for f in crosscheck::ingest::collect_files(std::slice::from_ref(&dir)).files {
             for a in crosscheck::ingest::import_path(&f).unwrap_or_default() {
                 p.add_article(a);
             }
