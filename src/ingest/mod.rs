@@ -180,12 +180,15 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportErr
     let mut articles = match sniff(&text, format) {
         Format::Json => import_json(path, &text, &source)?,
         Format::Html => {
-            let mut meta = html_meta::read(&text);
-            meta.outlet = outlet_for(meta.url.as_deref(), meta.outlet.as_deref());
-            let source = Source {
+            let mut source = Source {
                 format: Format::Html,
                 ..source
             };
+            let mut meta = html_meta::read(&text).unwrap_or_else(|why| {
+                source.warnings.push(why.to_string());
+                Meta::default()
+            });
+            meta.outlet = outlet_for(meta.url.as_deref(), meta.outlet.as_deref());
             vec![Article::new(text, source, meta)]
         }
         format => {
