@@ -230,7 +230,7 @@ fn pipes_and_devices_are_not_read() {
     let e = ingest::import_path(&zero).unwrap_err();
     assert!(matches!(e, ImportError::NotAFile { .. }), "{e}");
     // Given by name, too.
-    let c = ingest::collect_files(&[zero.clone()]);
+    let c = ingest::collect_files(std::slice::from_ref(&zero));
     assert_eq!(c.files, vec![zero]);
     if made.is_ok_and(|s| s.success()) {
         assert!(
