@@ -90,7 +90,7 @@ fn import_and_analyze_1000_files(b: divan::Bencher) {
     }
     b.counter(ItemsCount::new(1000usize)).bench(|| {
         let mut p = Project::default();
-        for f in crosscheck::ingest::collect_files(std::slice::from_ref(&dir)) {
+        for f in crosscheck::ingest::collect_files(std::slice::from_ref(&dir)).files {
             for a in crosscheck::ingest::import_path(&f).unwrap_or_default() {
                 p.add_article(a);
             }
@@ -203,4 +203,77 @@ fn claim_table_filter_and_sort_100k(b: divan::Bencher) {
     view.sort = crosscheck::app::SortBy::Place;
     b.counter(ItemsCount::new(100_000usize))
         .bench(|| divan::black_box(crosscheck::app::claims_rows(&view, &an)));
+}
+
+// ---------------------------------------------------------------- hostile input
+// Files built to be slow: each must end in well under a second per MB (issue 13).
+
+/// Import a file's bytes and build each article's lines, as the app does.
+fn import_and_build(name: &str, bytes: &[u8]) -> usize {
+    let arts = crosscheck::ingest::import_bytes(Path::new(name), bytes).unwrap_or_default();
+    arts.iter()
+        .map(|a| Document::build(&a.raw, a.source.format).lines.len())
+        .sum()
+}
+
+fn html_page(body: &str) -> String {
+    format!("<!doctype html><html><head><title>T</title></head><body>{body}</body></html>")
+}
+
+#[divan::bench(sample_count = 3)]
+fn hostile_100k_nested_divs(b: divan::Bencher) {
+    let n = 100_000;
+    let page = html_page(&format!("{}Text{}", "<div>".repeat(n), "</div>".repeat(n)));
+    b.counter(BytesCount::new(page.len()))
+        .bench(|| import_and_build("page.html", page.as_bytes()));
+}
+
+#[divan::bench(sample_count = 3)]
+fn hostile_20k_unclosed_tables(b: divan::Bencher) {
+    let page = html_page(&"<table><tr><td>x".repeat(20_000));
+    b.counter(BytesCount::new(page.len()))
+        .bench(|| import_and_build("page.html", page.as_bytes()));
+}
+
+#[divan::bench(sample_count = 3)]
+fn hostile_10mb_of_entities(b: divan::Bencher) {
+    let page = html_page(&format!("<p>{}</p>", "&amp;".repeat(2 * 1024 * 1024)));
+    b.counter(BytesCount::new(page.len()))
+        .bench(|| import_and_build("page.html", page.as_bytes()));
+}
+
+#[divan::bench(sample_count = 3)]
+fn hostile_page_with_20k_lines_outside_the_article(b: divan::Bencher) {
+    let article = "<p>Russian forces advanced near Pokrovsk on Tuesday, the General Staff said in its report.</p>".repeat(2_000);
+    let nav: String = (0..20_000)
+        .map(|i| {
+            format!("<li><a href=/{i}>Another story about the front line, number {i}</a></li>")
+        })
+        .collect();
+    let page = html_page(&format!(
+        "<nav><ul>{nav}</ul></nav><article>{article}</article>"
+    ));
+    b.counter(BytesCount::new(page.len()))
+        .bench(|| import_and_build("page.html", page.as_bytes()));
+}
+
+#[divan::bench(sample_count = 3)]
+fn telegram_export_100k_messages(b: divan::Bencher) {
+    let mut json = String::from(
+        "{\n \"name\": \"Rybar\",\n \"type\": \"public_channel\",\n \"messages\": [\n",
+    );
+    for i in 0..100_000 {
+        if i > 0 {
+            json.push_str(",\n");
+        }
+        json.push_str(&format!(
+            "  {{\n   \"id\": {i},\n   \"type\": \"message\",\n   \"date\": \"2025-02-01T10:00:00\",\n   \"text\": \"Бои у Торецка, сообщение {i}.\"\n  }}"
+        ));
+    }
+    json.push_str("\n ]\n}\n");
+    b.counter(BytesCount::new(json.len())).bench(|| {
+        crosscheck::ingest::import_bytes(Path::new("result.json"), json.as_bytes())
+            .map(|a| a.len())
+            .unwrap_or_default()
+    });
 }

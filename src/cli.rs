@@ -137,14 +137,18 @@ fn import(path: &Path, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         .as_ref()
         .map_or_else(project::DiskStamp::absent, |o| o.stamp);
     let mut p = opened.map(|o| o.project).unwrap_or_default();
-    let list = ingest::collect_files(files);
+    let collected = ingest::collect_files(files);
+    for problem in &collected.problems {
+        eprintln!("skipped {problem}");
+    }
+    let list = collected.files;
     if list.is_empty() {
         bail!(
             "no importable files found in the paths given; Crosscheck imports {}",
             ingest::SUPPORTED
         );
     }
-    let (mut added, mut dup, mut failed) = (0, 0, 0);
+    let (mut added, mut dup, mut failed) = (0, 0, collected.problems.len());
     let mut new_articles = Vec::new();
     for f in &list {
         match ingest::import_path(f) {
@@ -220,7 +224,12 @@ fn analyze(inputs: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     // Each input file with the articles it gave (a Telegram export gives several).
     let mut files: Vec<(String, Vec<ArticleId>)> = Vec::new();
     let mut errors = 0;
-    for input in inputs {
+    let collected = ingest::collect_files(inputs);
+    for problem in &collected.problems {
+        errors += 1;
+        eprintln!("skipped {problem}");
+    }
+    for input in &collected.files {
         if input
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"))

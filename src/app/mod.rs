@@ -428,12 +428,15 @@ impl App {
         self.tasks.import = Some(progress.clone());
         self.status = "Importing…".into();
         self.tasks.spawn("import", move || {
-            let files = ingest::collect_files(&paths);
+            let collected = ingest::collect_files(&paths);
+            let files = collected.files;
             progress
                 .total
                 .store(files.len(), std::sync::atomic::Ordering::Relaxed);
             let mut articles = Vec::new();
-            let mut errors = Vec::new();
+            // What could not be looked at is shown with the files that failed.
+            let mut errors: Vec<String> =
+                collected.problems.iter().map(ToString::to_string).collect();
             let mut cancelled = false;
             for f in &files {
                 if progress.cancel.load(std::sync::atomic::Ordering::Relaxed) {
@@ -750,7 +753,7 @@ impl App {
                     msg.push_str("; cancelled before the end");
                 }
                 if !errors.is_empty() {
-                    msg.push_str(&format!("; {} files skipped", errors.len()));
+                    msg.push_str(&format!("; {} files or folders skipped", errors.len()));
                     let text = format!("{msg}.\n\n{}", errors.join("\n"));
                     self.dialog = Some(Dialog::Message {
                         title: "Some files were not imported".into(),

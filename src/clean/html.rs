@@ -427,7 +427,8 @@ fn mark_extracted(raw: &str, doc: &mut Document) {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..dom_smoothie::Config::default()
     };
-    let Ok(mut r) = dom_smoothie::Readability::new(raw, None, Some(cfg)) else {
+    // A page too complex to extract in time keeps its lines unmarked (the importer said why).
+    let super::readable::Parsed::Ready(mut r) = super::readable::parse(raw, Some(cfg)) else {
         return;
     };
     let Ok(article) = r.parse() else { return };
@@ -437,16 +438,63 @@ fn mark_extracted(raw: &str, doc: &mut Document) {
     }
     let paragraphs: std::collections::HashSet<String> =
         article.text_content.lines().map(normalise).collect();
-    let finder_cache = &body;
-    for l in &mut doc.lines {
-        let t = normalise(&doc.text[l.start..l.end]);
+    let texts: Vec<String> = doc
+        .lines
+        .iter()
+        .map(|l| normalise(&doc.text[l.start..l.end]))
+        .collect();
+    let in_body = found_in(&body, &texts);
+    for ((l, t), in_body) in doc.lines.iter_mut().zip(&texts).zip(in_body) {
         let hit = if t.chars().count() >= 30 {
-            finder_cache.contains(&t)
+            in_body
         } else {
-            paragraphs.contains(&t)
+            paragraphs.contains(t)
         };
         l.hints.extracted = Some(hit);
     }
+}
+
+/// Which of the texts of 30 characters or more occur in `body`, in one pass over it (one
+/// `contains` per line was lines × body: minutes for a big page). Shorter texts are `false`.
+fn found_in(body: &str, texts: &[String]) -> Vec<bool> {
+    let mut found = vec![false; texts.len()];
+    // Each distinct text once, with the lines that have it.
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut lines_of: Vec<Vec<usize>> = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        if t.chars().count() < 30 {
+            continue;
+        }
+        let p = *index.entry(t.as_str()).or_insert_with(|| {
+            patterns.push(t.as_str());
+            lines_of.push(Vec::new());
+            patterns.len() - 1
+        });
+        lines_of[p].push(i);
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&patterns) else {
+        return found;
+    };
+    // Overlapping matches can repeat without end (a text of one letter over and over); the
+    // pass stops when every text is found or after a budget linear in the input.
+    let budget = 16 * (body.len() + texts.iter().map(String::len).sum::<usize>());
+    let mut seen = vec![false; patterns.len()];
+    let mut left = patterns.len();
+    for (n, m) in ac.find_overlapping_iter(body).enumerate() {
+        if left == 0 || n > budget {
+            break;
+        }
+        let p = m.pattern().as_usize();
+        if !seen[p] {
+            seen[p] = true;
+            left -= 1;
+            for &i in &lines_of[p] {
+                found[i] = true;
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod html;
 mod markup;
 mod meta;
 mod patterns;
+pub mod readable;
 pub mod record;
 
 pub use classify::{Furniture, classify, furniture_key};

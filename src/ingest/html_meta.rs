@@ -1,12 +1,16 @@
 //! Metadata of a saved web page: title, author, dates, site name and canonical URL from meta
 //! tags, OpenGraph and JSON-LD.
 
+use crate::clean::readable::{self, Parsed, TooComplex};
 use crate::model::Meta;
 
-/// Read what the page says about itself. Absent stays absent.
-pub fn read(html: &str) -> Meta {
-    let Ok(r) = dom_smoothie::Readability::new(html, None, None) else {
-        return Meta::default();
+/// Read what the page says about itself. Absent stays absent; a page too complex to parse
+/// in time gives nothing, and why.
+pub fn read(html: &str) -> Result<Meta, TooComplex> {
+    let r = match readable::parse(html, None) {
+        Parsed::Ready(r) => r,
+        Parsed::TooComplex(why) => return Err(why),
+        Parsed::Failed => return Ok(Meta::default()),
     };
     let json_ld = r.parse_json_ld();
     let md = r.get_article_metadata(json_ld);
@@ -24,7 +28,7 @@ pub fn read(html: &str) -> Meta {
                 .attr("content")
                 .map(|s| s.to_string())
         });
-    Meta {
+    Ok(Meta {
         title: clean(Some(md.title)),
         author: clean(md.byline),
         outlet: clean(md.site_name),
@@ -33,7 +37,7 @@ pub fn read(html: &str) -> Meta {
             .published_time
             .as_deref()
             .and_then(crate::clean::parse_date_text),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -49,7 +53,7 @@ mod tests {
 <meta property="article:published_time" content="2025-12-25T10:15:00+02:00">
 <link rel="canonical" href="https://www.kyivpost.com/post/1">
 </head><body><p>Text.</p></body></html>"#;
-        let m = read(html);
+        let m = read(html).unwrap();
         assert_eq!(m.title.as_deref(), Some("Russian forces near Kupiansk"));
         assert_eq!(m.outlet.as_deref(), Some("Kyiv Post"));
         assert_eq!(m.author.as_deref(), Some("Jane Doe"));

@@ -4,12 +4,16 @@
 
 mod decode;
 mod html_meta;
+mod lines;
 mod records;
 mod telegram;
+mod walk;
 
-pub use decode::{DecodeError, decode};
+pub use decode::{DecodeError, Decoded, Lossy, decode};
+pub use walk::{Collected, MAX_FOLDER_DEPTH, collect_files};
 
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Article, Format, Meta, Source};
@@ -47,6 +51,17 @@ pub enum ImportError {
     Json { path: PathBuf, message: String },
     #[error("{path}: no article text in the file")]
     NoText { path: PathBuf },
+    #[error("{path}: could not read the folder, so nothing in it was imported: {source}")]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: not looked into: a link to a folder already imported ({target})")]
+    FolderLoop { path: PathBuf, target: PathBuf },
+    #[error("{path}: not looked into: folders nested more than {limit} deep")]
+    TooDeep { path: PathBuf, limit: usize },
+    #[error("{path}: not a regular file ({kind}), so it was not read")]
+    NotAFile { path: PathBuf, kind: &'static str },
 }
 
 /// The format a file name suggests, if any.
@@ -64,60 +79,60 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
-/// Expand folders (recursively, sorted) into the files inside them that look importable;
-/// plain files are kept whatever their type so the user hears why they were refused.
-pub fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-        let Ok(rd) = fs::read_dir(dir) else { return };
-        let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        entries.sort();
-        for p in entries {
-            let hidden = p
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if p.is_dir() {
-                if depth < 32 {
-                    walk(&p, out, depth + 1);
-                }
-            } else if format_of(&p).is_some() && p.extension().is_some() {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out, 0);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
 /// Read and import one file into zero or more articles (a Telegram export gives many).
+/// Only regular files are read (a FIFO or a device would never end), and at most
+/// [`MAX_FILE_BYTES`] of them whatever their size says.
 pub fn import_path(path: &Path) -> Result<Vec<Article>, ImportError> {
-    let size = fs::metadata(path)
-        .map_err(|source| ImportError::Io {
-            path: path.to_owned(),
-            source,
-        })?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            path: path.to_owned(),
-            size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = fs::read(path).map_err(|source| ImportError::Io {
+    let io = |source| ImportError::Io {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    let meta = fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(ImportError::NotAFile {
+            path: path.to_owned(),
+            kind: kind_of(&meta.file_type()),
+        });
+    }
+    let too_large = |size| ImportError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        // The file grew, or its size was not its length (a file in /proc).
+        return Err(too_large(bytes.len() as u64));
+    }
     import_bytes(path, &bytes)
+}
+
+/// What kind of file a non-regular file is, for messages.
+fn kind_of(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "not a file with contents"
+    }
 }
 
 /// Import a file's bytes; `path` gives the name and the format by extension.
@@ -139,7 +154,11 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportErr
             path: path.to_owned(),
         });
     }
-    let (text, encoding) = decode(bytes).map_err(|source| ImportError::Decode {
+    let Decoded {
+        text,
+        encoding,
+        lossy,
+    } = decode(bytes).map_err(|source| ImportError::Decode {
         path: path.to_owned(),
         source,
     })?;
@@ -158,16 +177,19 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportErr
         encoding: encoding.to_owned(),
         ..Source::default()
     };
-    match sniff(&text, format) {
-        Format::Json => import_json(path, &text, &source),
+    let mut articles = match sniff(&text, format) {
+        Format::Json => import_json(path, &text, &source)?,
         Format::Html => {
-            let mut meta = html_meta::read(&text);
-            meta.outlet = outlet_for(meta.url.as_deref(), meta.outlet.as_deref());
-            let source = Source {
+            let mut source = Source {
                 format: Format::Html,
                 ..source
             };
-            Ok(vec![Article::new(text, source, meta)])
+            let mut meta = html_meta::read(&text).unwrap_or_else(|why| {
+                source.warnings.push(why.to_string());
+                Meta::default()
+            });
+            meta.outlet = outlet_for(meta.url.as_deref(), meta.outlet.as_deref());
+            vec![Article::new(text, source, meta)]
         }
         format => {
             let mut source = Source { format, ..source };
@@ -181,9 +203,25 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportErr
                 }
                 None => Meta::default(),
             };
-            Ok(vec![Article::new(text, source, meta)])
+            vec![Article::new(text, source, meta)]
+        }
+    };
+    if let Some(lossy) = lossy {
+        // What could not be decoded is shown (U+FFFD and a warning) and kept (the bytes).
+        let kept = if articles.len() > 1 {
+            "; the file's original bytes are kept with its first article"
+        } else {
+            "; the file's original bytes are kept with the article"
+        };
+        let warning = format!("{}{kept}", lossy.warning(encoding));
+        for a in &mut articles {
+            a.source.warnings.insert(0, warning.clone());
+        }
+        if let Some(first) = articles.first_mut() {
+            first.source.original_bytes = bytes.to_vec();
         }
     }
+    Ok(articles)
 }
 
 /// What a file holds, from its first characters: JSON (a record file or a Telegram export),

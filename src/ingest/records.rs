@@ -5,6 +5,7 @@
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::lines::LineCounter;
 use crate::clean::record;
 use crate::model::{Article, Format, Source};
 
@@ -12,13 +13,6 @@ use crate::model::{Article, Format, Source};
 struct Span<'a> {
     json: &'a str,
     line: u32,
-}
-
-fn line_of(text: &str, part: &str) -> u32 {
-    // `part` is a slice of `text`: its offset is the distance between their starts.
-    let offset = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-    let offset = offset.min(text.len());
-    u32::try_from(text[..offset].matches('\n').count() + 1).unwrap_or(u32::MAX)
 }
 
 /// Why a JSON file gave no articles.
@@ -35,18 +29,19 @@ fn spans(text: &str) -> Result<Vec<Span<'_>>, String> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('[') {
         let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| where_(&e))?;
+        let mut lines = LineCounter::new(text);
         return Ok(items
             .into_iter()
             .map(|r| Span {
                 json: r.get(),
-                line: line_of(text, r.get()),
+                line: lines.line_of(r.get()),
             })
             .collect());
     }
     match serde_json::from_str::<&RawValue>(text) {
         Ok(r) => Ok(vec![Span {
             json: r.get(),
-            line: line_of(text, r.get()),
+            line: LineCounter::new(text).line_of(r.get()),
         }]),
         Err(whole) => {
             // JSON Lines: every non-blank line a JSON value of its own.

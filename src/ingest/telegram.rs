@@ -2,13 +2,18 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
+use super::lines::LineCounter;
 use crate::model::{Article, Meta, PartialDate, Source};
 
+/// The export with each message still as its JSON text, borrowed from the file: where a
+/// message is in the file gives its line number.
 #[derive(Deserialize)]
-struct Export {
+struct Export<'a> {
     name: Option<String>,
-    messages: Vec<Message>,
+    #[serde(borrow)]
+    messages: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -44,7 +49,7 @@ fn message_text(v: &Value) -> String {
 
 /// Parse an export into articles; the error says what is wrong with the JSON.
 pub fn import(text: &str, source: &Source) -> Result<Vec<Article>, String> {
-    let export: Export = serde_json::from_str(text).map_err(|e| {
+    let export: Export<'_> = serde_json::from_str(text).map_err(|e| {
         format!(
             "line {}, column {}: {e} (expected a Telegram Desktop export with a \"messages\" list)",
             e.line(),
@@ -52,19 +57,13 @@ pub fn import(text: &str, source: &Source) -> Result<Vec<Article>, String> {
         )
     })?;
     let mut out = Vec::new();
-    // Where each message is in the file, for line numbers: its `"id": N` in order.
-    let mut cursor = text.find("\"messages\"").unwrap_or(0);
-    let mut line_of = |id: i64| -> u32 {
-        for pat in [format!("\"id\": {id}"), format!("\"id\":{id}")] {
-            if let Some(p) = text[cursor..].find(&pat) {
-                cursor += p + pat.len();
-                return u32::try_from(text[..cursor].matches('\n').count() + 1).unwrap_or(u32::MAX);
-            }
-        }
-        0
-    };
-    for m in export.messages {
-        let line = m.id.map_or(0, &mut line_of);
+    let mut lines = LineCounter::new(text);
+    for raw in export.messages {
+        // A message's line is its `"id"`'s (Telegram writes it first), else its start's.
+        let json = raw.get();
+        let line = lines.line_of(json.find("\"id\"").map_or(json, |i| &json[i..]));
+        let m: Message = serde_json::from_str(json)
+            .map_err(|e| format!("line {line}: a message that is not a Telegram message: {e}"))?;
         if m.kind.as_deref().is_some_and(|k| k != "message") {
             continue;
         }
@@ -81,7 +80,7 @@ pub fn import(text: &str, source: &Source) -> Result<Vec<Article>, String> {
             published,
         };
         let mut src = source.clone();
-        src.line = line.max(1);
+        src.line = line;
         if let Some(id) = m.id {
             src.file_name = format!("{}#{id}", source.file_name);
         }

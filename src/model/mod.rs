@@ -1,5 +1,6 @@
 //! The research data: projects, articles, claims, their ids, and the user's edits kept apart from what analysis computes.
 
+mod bytes;
 mod camp;
 mod edit;
 mod time;
@@ -221,6 +222,11 @@ pub struct Source {
     /// without text), each naming the line.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The file's bytes exactly as read, when they did not decode to text without loss
+    /// (an invalid byte replaced by U+FFFD): what the user had is kept. Empty otherwise; for a
+    /// file of several articles only the first keeps them.
+    #[serde(skip_serializing_if = "Vec::is_empty", with = "bytes")]
+    pub original_bytes: Vec<u8>,
 }
 
 /// The user's decision about one raw line, overriding the cleaner.
