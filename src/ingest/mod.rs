@@ -4,6 +4,7 @@
 
 mod decode;
 mod html_meta;
+mod qdpx;
 mod records;
 mod telegram;
 
@@ -47,6 +48,8 @@ pub enum ImportError {
     Json { path: PathBuf, message: String },
     #[error("{path}: no article text in the file")]
     NoText { path: PathBuf },
+    #[error("{path}: not a readable REFI-QDA project: {message}")]
+    Qdpx { path: PathBuf, message: String },
 }
 
 /// The format a file name suggests, if any.
@@ -122,6 +125,12 @@ pub fn import_path(path: &Path) -> Result<Vec<Article>, ImportError> {
 
 /// Import a file's bytes; `path` gives the name and the format by extension.
 pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportError> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("qdpx"))
+    {
+        return qdpx::import(path, bytes);
+    }
     let Some(format) = format_of(path) else {
         return Err(ImportError::Unsupported {
             path: path.to_owned(),
