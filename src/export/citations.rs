@@ -537,7 +537,7 @@ mod tests {
             published: PartialDate::parse("2025-01-24"),
             ..Meta::default()
         };
-        assert_eq!(base_key(&m), "koval2025pokrovsk");
+        assert_eq!(base_key(&m), "koval2025boyi");
         assert_eq!(base_key(&Meta::default()), "article");
     }
 
