@@ -622,3 +622,44 @@ fn the_cli_exports_every_interchange_format() {
     let back = ingest::import_path(&dir.path().join("out.qdpx")).unwrap();
     assert_eq!(back.len(), 2);
 }
+
+/// A project another program wrote: a `Sources/` folder, a prefixed namespace, a text given
+/// inline, and a source outside the archive (skipped with a warning, not read).
+#[test]
+fn a_foreign_qdpx_imports_its_text_sources() {
+    use std::io::Write as _;
+    let qde = r#"<?xml version="1.0" encoding="utf-8"?>
+<qda:Project xmlns:qda="urn:QDA-XML:project:1.0" name="Interviews">
+  <qda:Sources>
+    <qda:TextSource guid="11111111-1111-4111-8111-111111111111" name="interview1.txt" plainTextPath="internal://11111111-1111-4111-8111-111111111111.txt"/>
+    <qda:TextSource guid="22222222-2222-4222-8222-222222222222" name="inline"><qda:PlainTextContent>Ворог атакував біля Покровська &amp; Торецька.</qda:PlainTextContent></qda:TextSource>
+    <qda:TextSource guid="33333333-3333-4333-8333-333333333333" name="outside" plainTextPath="internal://../../etc/passwd"/>
+  </qda:Sources>
+</qda:Project>"#;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    z.start_file("project.qde", o).unwrap();
+    z.write_all(qde.as_bytes()).unwrap();
+    z.start_file("Sources/11111111-1111-4111-8111-111111111111.txt", o)
+        .unwrap();
+    z.write_all("\u{feff}The General Staff said 40 attacks were repelled.".as_bytes())
+        .unwrap();
+    let bytes = z.finish().unwrap().into_inner();
+    let arts = ingest::import_bytes(Path::new("interviews.qdpx"), &bytes).unwrap();
+    assert_eq!(arts.len(), 2);
+    assert_eq!(
+        &*arts[0].raw,
+        "The General Staff said 40 attacks were repelled."
+    );
+    assert_eq!(arts[0].source.file_name, "interviews.qdpx: interview1.txt");
+    assert_eq!(&*arts[1].raw, "Ворог атакував біля Покровська & Торецька.");
+    assert!(
+        arts[0]
+            .source
+            .warnings
+            .iter()
+            .any(|w| w.contains("outside") && w.contains("outside the archive")),
+        "{:?}",
+        arts[0].source.warnings
+    );
+}

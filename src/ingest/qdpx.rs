@@ -127,10 +127,11 @@ fn read_qde(xml: &str) -> Result<Qde, String> {
                 }
                 if !empty {
                     stack.push(local);
-                } else if local.as_slice() == b"TextSource" && parent == Some(b"Sources") {
-                    if let Some(s) = source.take() {
-                        qde.sources.push(s);
-                    }
+                } else if local.as_slice() == b"TextSource"
+                    && parent == Some(b"Sources")
+                    && let Some(s) = source.take()
+                {
+                    qde.sources.push(s);
                 }
             }
             Event::End(e) => {
@@ -174,7 +175,7 @@ fn read_entry<R: std::io::Read + std::io::Seek>(
         .map_or_else(|| text.clone(), str::to_owned))
 }
 
-/// The archive entry an `internal://` path names (sources live under `sources/`).
+/// The file an `internal://` path names, inside the archive's sources folder.
 fn internal_entry(path: &str) -> Option<String> {
     let rest = path.strip_prefix("internal://")?;
     let rest = rest.trim_start_matches('/');
@@ -182,7 +183,23 @@ fn internal_entry(path: &str) -> Option<String> {
     if rest.is_empty() || rest.split(['/', '\\']).any(|p| p == ".." || p.is_empty()) {
         return None;
     }
-    Some(format!("sources/{rest}"))
+    Some(rest.to_owned())
+}
+
+/// Read a source file: the folder is `sources/` (Crosscheck, QualCoder) or `Sources/` (the
+/// standard's examples, NVivo).
+fn read_source<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    file: &str,
+) -> Result<String, String> {
+    let lower = format!("sources/{file}");
+    let upper = format!("Sources/{file}");
+    let name = if zip.index_for_name(&lower).is_some() {
+        lower
+    } else {
+        upper
+    };
+    read_entry(zip, &name)
 }
 
 /// Import the text sources of a `.qdpx` archive's bytes as articles.
@@ -205,7 +222,7 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportError> {
         let text = match (&s.content, s.plain_text_path.as_deref()) {
             (Some(t), _) => Ok(t.clone()),
             (None, Some(p)) => match internal_entry(p) {
-                Some(entry) => read_entry(&mut zip, &entry),
+                Some(file) => read_source(&mut zip, &file),
                 None => Err(format!("its text is outside the archive ({p})")),
             },
             (None, None) => Err("it has no text".to_owned()),
@@ -287,10 +304,7 @@ mod tests {
 
     #[test]
     fn internal_paths_stay_in_the_sources_folder() {
-        assert_eq!(
-            internal_entry("internal://a.txt").as_deref(),
-            Some("sources/a.txt")
-        );
+        assert_eq!(internal_entry("internal://a.txt").as_deref(), Some("a.txt"));
         assert_eq!(internal_entry("internal://../x"), None);
         assert_eq!(internal_entry("file:///etc/passwd"), None);
     }
