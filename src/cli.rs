@@ -34,6 +34,33 @@ enum ExportFormat {
     Json,
     /// A Markdown report: comparison, then articles and claims.
     Md,
+    /// The articles as RIS citations (Zotero, EndNote, Mendeley).
+    Ris,
+    /// The articles as BibTeX entries.
+    Bibtex,
+    /// The articles as CSL-JSON items (Zotero, Pandoc).
+    CslJson,
+    /// A REFI-QDA project (.qdpx): sources, codes and coded claims for QualCoder, NVivo,
+    /// ATLAS.ti or MAXQDA.
+    Qdpx,
+    /// A REFI-QDA codebook (.qdc): camps, speakers and places as codes.
+    Qdc,
+}
+
+impl ExportFormat {
+    fn kind(self) -> export::Kind {
+        match self {
+            ExportFormat::Csv => export::Kind::ClaimsCsv,
+            ExportFormat::ComparisonCsv => export::Kind::ComparisonCsv,
+            ExportFormat::Json => export::Kind::Json,
+            ExportFormat::Md => export::Kind::Markdown,
+            ExportFormat::Ris => export::Kind::Ris,
+            ExportFormat::Bibtex => export::Kind::Bibtex,
+            ExportFormat::CslJson => export::Kind::CslJson,
+            ExportFormat::Qdpx => export::Kind::Qdpx,
+            ExportFormat::Qdc => export::Kind::Qdc,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -54,7 +81,7 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
-    /// Export a project's claims and comparison.
+    /// Export a project: claims, comparison, report, citations or a REFI-QDA project.
     Export {
         project: PathBuf,
         #[arg(long, value_enum)]
@@ -90,20 +117,12 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let p = project::load(&project)?;
             let an = analyze_project(&p);
             let cmp = compare::compare_project(&p, &an, &compare::Options::default());
-            let text = match format {
-                ExportFormat::Csv => export::claims_csv(&p, &an),
-                ExportFormat::ComparisonCsv => export::comparison_csv(&cmp),
-                ExportFormat::Json => {
-                    let files: Vec<(String, Vec<ArticleId>)> = p
-                        .articles
-                        .values()
-                        .map(|a| (a.source.file_name.clone(), vec![a.id.clone()]))
-                        .collect();
-                    serde_json::to_string_pretty(&export::analyze_json(&p, &an, &files, &cmp))?
-                }
-                ExportFormat::Md => export::markdown(&p, &an, &cmp),
-            };
-            project::write_export(&output, text.as_bytes(), Some(&project))?;
+            let name = project.file_stem().map_or_else(
+                || "Crosscheck project".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let bytes = export::render(format.kind(), &p, &an, &cmp, &name)?;
+            project::write_export(&output, &bytes, Some(&project))?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }

@@ -438,3 +438,38 @@ fn a_damaged_recovery_file_is_shown_when_the_project_opens() {
         .expect("the user is told, not left guessing");
     assert!(dir.path().join("p.ron.recovery.damaged").exists());
 }
+
+#[test]
+fn citations_and_refi_qda_export_from_the_app() {
+    let mut h = sample_app();
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = [
+        (crosscheck::app::ExportKind::Bibtex, "refs.bib"),
+        (crosscheck::app::ExportKind::Ris, "refs.ris"),
+        (crosscheck::app::ExportKind::CslJson, "refs.json"),
+        (crosscheck::app::ExportKind::Qdpx, "project.qdpx"),
+        (crosscheck::app::ExportKind::Qdc, "codes.qdc"),
+    ];
+    for (kind, name) in kinds {
+        h.state_mut()
+            .command(Command::Export(kind, dir.path().join(name)));
+        settle(&mut h);
+    }
+    let bib = std::fs::read_to_string(dir.path().join("refs.bib")).unwrap();
+    assert_eq!(bib.matches("\n@").count() + 1, 5, "{bib}");
+    let items: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("refs.json")).unwrap()).unwrap();
+    assert_eq!(items.as_array().unwrap().len(), 5);
+    assert!(
+        std::fs::read_to_string(dir.path().join("refs.ris"))
+            .unwrap()
+            .starts_with("TY  - ")
+    );
+    assert!(
+        std::fs::read_to_string(dir.path().join("codes.qdc"))
+            .unwrap()
+            .contains("urn:QDA-XML:codebook:1.0")
+    );
+    let back = crosscheck::ingest::import_path(&dir.path().join("project.qdpx")).unwrap();
+    assert_eq!(back.len(), 5);
+}

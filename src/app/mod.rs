@@ -47,24 +47,8 @@ pub struct Settings {
     pub tab: Tab,
 }
 
-/// Export formats offered in the menu.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportKind {
-    ClaimsCsv,
-    ComparisonCsv,
-    Json,
-    Markdown,
-}
-
-impl ExportKind {
-    fn extension(self) -> &'static str {
-        match self {
-            ExportKind::ClaimsCsv | ExportKind::ComparisonCsv => "csv",
-            ExportKind::Json => "json",
-            ExportKind::Markdown => "md",
-        }
-    }
-}
+/// Export formats offered in the menu: the core's list.
+pub use crate::export::Kind as ExportKind;
 
 /// What a file picker was opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -502,7 +486,7 @@ impl App {
                     Pick::Import => d
                         .add_filter(
                             "Articles",
-                            &["txt", "md", "markdown", "html", "htm", "json"],
+                            &["txt", "md", "markdown", "html", "htm", "json", "qdpx"],
                         )
                         .pick_files()
                         .unwrap_or_default(),
@@ -564,25 +548,19 @@ impl App {
                 let project_path = self.path.clone();
                 self.tasks.spawn("export", move || {
                     let cmp = compare::compare_project(&p, &an, &window);
-                    let text = match kind {
-                        ExportKind::ClaimsCsv => export::claims_csv(&p, &an),
-                        ExportKind::ComparisonCsv => export::comparison_csv(&cmp),
-                        ExportKind::Json => {
-                            let files: Vec<_> = p
-                                .articles
-                                .values()
-                                .map(|a| (a.source.file_name.clone(), vec![a.id.clone()]))
-                                .collect();
-                            serde_json::to_string_pretty(&export::analyze_json(
-                                &p, &an, &files, &cmp,
-                            ))
-                            .unwrap_or_default()
-                        }
-                        ExportKind::Markdown => export::markdown(&p, &an, &cmp),
-                    };
-                    let result =
-                        project::write_export(&path, text.as_bytes(), project_path.as_deref())
-                            .map_err(|e| e.to_string());
+                    let name = project_path
+                        .as_deref()
+                        .and_then(std::path::Path::file_stem)
+                        .map_or_else(
+                            || "Crosscheck project".to_owned(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                    let result = export::render(kind, &p, &an, &cmp, &name)
+                        .map_err(|e| e.to_string())
+                        .and_then(|bytes| {
+                            project::write_export(&path, &bytes, project_path.as_deref())
+                                .map_err(|e| e.to_string())
+                        });
                     Done::Exported { path, result }
                 });
             }
@@ -1044,6 +1022,23 @@ impl App {
                         }
                         if ui.button("Report as Markdown…").clicked() {
                             self.command(Command::Pick(Pick::Export(ExportKind::Markdown)));
+                        }
+                        ui.separator();
+                        if ui.button("Citations as RIS…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::Ris)));
+                        }
+                        if ui.button("Citations as BibTeX…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::Bibtex)));
+                        }
+                        if ui.button("Citations as CSL-JSON…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::CslJson)));
+                        }
+                        ui.separator();
+                        if ui.button("REFI-QDA project (.qdpx)…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::Qdpx)));
+                        }
+                        if ui.button("REFI-QDA codebook (.qdc)…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::Qdc)));
                         }
                     });
                     ui.separator();

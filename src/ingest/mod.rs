@@ -5,6 +5,7 @@
 mod decode;
 mod html_meta;
 mod lines;
+mod qdpx;
 mod records;
 mod telegram;
 mod walk;
@@ -62,6 +63,8 @@ pub enum ImportError {
     TooDeep { path: PathBuf, limit: usize },
     #[error("{path}: not a regular file ({kind}), so it was not read")]
     NotAFile { path: PathBuf, kind: &'static str },
+    #[error("{path}: not a readable REFI-QDA project: {message}")]
+    Qdpx { path: PathBuf, message: String },
 }
 
 /// The format a file name suggests, if any.
@@ -137,6 +140,12 @@ fn kind_of(t: &fs::FileType) -> &'static str {
 
 /// Import a file's bytes; `path` gives the name and the format by extension.
 pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ImportError> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("qdpx"))
+    {
+        return qdpx::import(path, bytes);
+    }
     let Some(format) = format_of(path) else {
         return Err(ImportError::Unsupported {
             path: path.to_owned(),

@@ -1,4 +1,8 @@
-//! Exports: the `analyze --json` contract, and CSV, JSON and Markdown exports of a project.
+//! Exports: the `analyze --json` contract, and CSV, JSON and Markdown exports of a project;
+//! citations (`citations.rs`) and REFI-QDA exchange (`qdpx.rs`) in their own files.
+
+pub mod citations;
+pub mod qdpx;
 
 use std::fmt::Write as _;
 
@@ -7,6 +11,79 @@ use serde_json::{Value, json};
 use crate::analysis::{Analysis, ArticleAnalysis};
 use crate::compare::Comparison;
 use crate::model::{Claim, LineDecision, Meta, Project};
+
+/// A file a project exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Claims, one row each.
+    ClaimsCsv,
+    /// The comparison, one row per place × period × topic.
+    ComparisonCsv,
+    /// The analysis in the `analyze --json` shape.
+    Json,
+    /// A Markdown report.
+    Markdown,
+    /// The articles as RIS citations.
+    Ris,
+    /// The articles as BibTeX entries.
+    Bibtex,
+    /// The articles as CSL-JSON items.
+    CslJson,
+    /// The project as a REFI-QDA project (`.qdpx`).
+    Qdpx,
+    /// The codebook as a REFI-QDA codebook (`.qdc`).
+    Qdc,
+}
+
+impl Kind {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Kind::ClaimsCsv | Kind::ComparisonCsv => "csv",
+            Kind::Json | Kind::CslJson => "json",
+            Kind::Markdown => "md",
+            Kind::Ris => "ris",
+            Kind::Bibtex => "bib",
+            Kind::Qdpx => "qdpx",
+            Kind::Qdc => "qdc",
+        }
+    }
+}
+
+/// The bytes of an export. `name` names the project inside a REFI-QDA file.
+pub fn render(
+    kind: Kind,
+    p: &Project,
+    analysis: &Analysis,
+    comparisons: &[Comparison],
+    name: &str,
+) -> Result<Vec<u8>, qdpx::QdpxError> {
+    Ok(match kind {
+        Kind::ClaimsCsv => claims_csv(p, analysis).into_bytes(),
+        Kind::ComparisonCsv => comparison_csv(comparisons).into_bytes(),
+        Kind::Json => {
+            let files: Vec<(String, Vec<crate::model::ArticleId>)> = p
+                .articles
+                .values()
+                .map(|a| (a.source.file_name.clone(), vec![a.id.clone()]))
+                .collect();
+            pretty(&analyze_json(p, analysis, &files, comparisons))
+        }
+        Kind::Markdown => markdown(p, analysis, comparisons).into_bytes(),
+        Kind::Ris => citations::ris(p, analysis).into_bytes(),
+        Kind::Bibtex => citations::bibtex(p, analysis).into_bytes(),
+        Kind::CslJson => pretty(&citations::csl_json(p, analysis)),
+        Kind::Qdpx => qdpx::qdpx(p, analysis, name)?,
+        Kind::Qdc => qdpx::qdc(p, analysis)?,
+    })
+}
+
+fn pretty(v: &Value) -> Vec<u8> {
+    // A `Value` always serialises.
+    let mut out = serde_json::to_vec_pretty(v).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
 
 fn meta_json(m: &Meta) -> Value {
     json!({
