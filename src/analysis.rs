@@ -75,7 +75,7 @@ fn effective_meta(a: &Article, doc: &Document, classes: &[LineClass]) -> Meta {
     let detected = clean::detect_meta(doc, classes);
     let mut meta = detected.clone();
     meta.overlay(&a.imported_meta);
-    meta.published = published(a, &detected, meta.url.as_deref()).map(|(d, _)| d);
+    meta.published = published(a, &detected, meta.url.as_deref());
     // Nothing names the outlet: the page's own web domain does.
     if meta.outlet.is_none() {
         meta.outlet = meta.url.as_deref().and_then(crate::outlets::host_of);
@@ -84,48 +84,38 @@ fn effective_meta(a: &Article, doc: &Document, classes: &[LineClass]) -> Meta {
     meta
 }
 
-/// The publication date and where it came from. The page's own word (its HTML or record date,
-/// the date in its URL, its dateline) comes before a scraper's header date, often the crawl's.
-fn published(
-    a: &Article,
-    detected: &Meta,
-    url: Option<&str>,
-) -> Option<(PartialDate, &'static str)> {
-    let from_url = url.and_then(clean::date_in_url).map(|d| (d, "its URL"));
-    let from_text = detected
-        .published
-        .filter(|d| d.day().is_some())
-        .map(|d| (d, "its text"));
-    let imported = a
-        .imported_meta
-        .published
-        .map(|d| (d, "the file's metadata"));
+/// The publication date. The page's own word (its HTML or record date, the date in its URL,
+/// its dateline) comes before a scraper's header date, often the day of the crawl.
+fn published(a: &Article, detected: &Meta, url: Option<&str>) -> Option<PartialDate> {
+    let from_url = url.and_then(clean::date_in_url);
+    let imported = a.imported_meta.published;
     if a.source.scraped_meta {
+        let from_text = detected.published.filter(|d| d.day().is_some());
         from_url.or(from_text).or(imported)
     } else {
-        imported
-            .or(from_url)
-            .or(detected.published.map(|d| (d, "its text")))
+        imported.or(from_url).or(detected.published)
     }
 }
 
-/// A scraper's header date the page itself contradicts, in words.
-fn date_warning(a: &Article, doc: &Document, classes: &[LineClass]) -> Option<String> {
+/// A scraper's header date the page itself contradicts, in words, from the metadata shown.
+fn date_warning(a: &Article, meta: &Meta) -> Option<String> {
     if !a.source.scraped_meta || a.meta_edits.published.is_some() {
         return None;
     }
-    let header = a.imported_meta.published?;
-    let detected = clean::detect_meta(doc, classes);
-    let url = a.meta_edits.url.as_ref().or(a.imported_meta.url.as_ref());
-    let (used, from) = published(a, &detected, url.map(String::as_str))?;
-    (used.day().is_some() && header.day().is_some() && used.day() != header.day()).then(|| {
-        format!(
-            "the header's date {} differs from {} given by {from}; {} is used",
-            header.contract_day().unwrap_or_default(),
-            used.contract_day().unwrap_or_default(),
-            used.contract_day().unwrap_or_default()
-        )
-    })
+    let header = a.imported_meta.published?.day()?;
+    let used = meta.published?;
+    let used_day = used.day()?;
+    if used_day == header {
+        return None;
+    }
+    let from = if meta.url.as_deref().and_then(clean::date_in_url) == Some(used) {
+        "its URL"
+    } else {
+        "its text"
+    };
+    Some(format!(
+        "the header's date {header} differs from {used_day} given by {from}; {used_day} is used"
+    ))
 }
 
 /// Lines that recur across at least two stories of the same outlet are its furniture.
@@ -311,7 +301,7 @@ pub fn analyze_articles<'a>(
             })
             .collect();
         let mut warnings = a.source.warnings.clone();
-        warnings.extend(date_warning(a, &doc, &classes));
+        warnings.extend(date_warning(a, &meta));
         let mut an = ArticleAnalysis {
             doc,
             classes,
