@@ -27,9 +27,18 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                     m.overlay(&a.meta_edits);
                     m
                 });
+                // Untitled: the first line of the article's text (for a JSON record or a page,
+                // its text, not its markup), else of the raw file.
                 let title = meta.title.clone().unwrap_or_else(|| {
-                    let first = a.raw.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-                    first.chars().take(80).collect()
+                    let first = an
+                        .and_then(|x| {
+                            x.cleaned_lines()
+                                .map(|(_, t)| t)
+                                .find(|t| !t.trim().is_empty())
+                        })
+                        .or_else(|| a.raw.lines().find(|l| !l.trim().is_empty()))
+                        .unwrap_or("");
+                    first.trim().chars().take(80).collect()
                 });
                 let mut sub = Vec::new();
                 if let Some(o) = &meta.outlet {
