@@ -28,12 +28,17 @@ struct Cli {
 enum ExportFormat {
     /// Claims, one row each.
     Csv,
-    /// The comparison, one row per place × period × topic.
+    /// The comparison, one line per claim behind each place × period × topic row.
     ComparisonCsv,
+    /// The comparison as JSON, each row with the claims behind it.
+    ComparisonJson,
     /// The analysis in the `analyze --json` shape.
     Json,
-    /// A Markdown report: comparison, then articles and claims.
+    /// The report: conflicts and disputes first, then per place the verdicts with quoted
+    /// sentences, then the sources (Markdown).
     Md,
+    /// The same report as an HTML page that prints well.
+    Html,
     /// The articles as RIS citations (Zotero, EndNote, Mendeley).
     Ris,
     /// The articles as BibTeX entries.
@@ -52,8 +57,10 @@ impl ExportFormat {
         match self {
             ExportFormat::Csv => export::Kind::ClaimsCsv,
             ExportFormat::ComparisonCsv => export::Kind::ComparisonCsv,
+            ExportFormat::ComparisonJson => export::Kind::ComparisonJson,
             ExportFormat::Json => export::Kind::Json,
             ExportFormat::Md => export::Kind::Markdown,
+            ExportFormat::Html => export::Kind::Html,
             ExportFormat::Ris => export::Kind::Ris,
             ExportFormat::Bibtex => export::Kind::Bibtex,
             ExportFormat::CslJson => export::Kind::CslJson,

@@ -92,7 +92,10 @@ fn analyze_json_keeps_its_contract() {
         }
     }
     for g in doc["comparisons"].as_array().unwrap() {
-        assert!(["agree", "conflict", "mixed", "single"].contains(&g["verdict"].as_str().unwrap()));
+        assert!(
+            ["agree", "conflict", "disputed", "mixed", "single", "none"]
+                .contains(&g["verdict"].as_str().unwrap())
+        );
         for k in g["camps"].as_object().unwrap().keys() {
             assert!(CAMPS.contains(&k.as_str()));
         }
@@ -180,9 +183,14 @@ fn export_and_merge() {
     assert_eq!(crosscheck::project::load(&c).unwrap().articles.len(), 5);
     for (fmt, needle) in [
         ("csv", "speaker,camp"),
-        ("comparison-csv", "place,oblast,period,topic,verdict"),
+        (
+            "comparison-csv",
+            "place,oblast,period,from,to,topic,verdict",
+        ),
         ("json", "\"comparisons\""),
-        ("md", "## Comparison"),
+        ("md", "## Conflicts and disputes"),
+        ("html", "<h2>Conflicts and disputes</h2>"),
+        ("comparison-json", "\"comparisons\""),
     ] {
         let o = dir.path().join(format!("out.{fmt}"));
         let st = bin()

@@ -7,16 +7,18 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use crosscheck::analysis::analyze_project;
-use crosscheck::compare::{Comparison, Options, Verdict, Window, compare_claims, compare_project};
+use crosscheck::compare::{
+    Comparison, Item, Options, Verdict, Window, compare_claims, compare_project,
+};
 use crosscheck::model::{
-    Article, ArticleId, Camp, Claim, ClaimId, Edit, Meta, PartialDate, PlaceRef, Project, Source,
-    Stance, Topic, VerdictOverride,
+    Article, ArticleId, Camp, Claim, ClaimId, Edit, Meta, PartialDate, PlaceRef, Position, Project,
+    Source, Topic, VerdictOverride, Verification,
 };
 
-fn claim(n: usize, camp: Camp, stance: Stance, day: &str) -> Claim {
+fn claim(n: usize, camp: Camp, position: Position, day: &str) -> Claim {
     Claim {
         id: ClaimId(format!("c{n}")),
-        text: format!("claim {n}"),
+        text: format!("claim number {n} about the place, said on its own"),
         speaker: Some(camp.label().into()),
         camp,
         places: vec![PlaceRef {
@@ -26,22 +28,41 @@ fn claim(n: usize, camp: Camp, stance: Stance, day: &str) -> Claim {
         }],
         date: PartialDate::parse(day),
         topic: Topic::Control,
-        stance,
+        position,
         ..Claim::default()
     }
 }
 
-fn judge(claims: &[Claim], window: Window) -> Vec<Comparison> {
+fn items<'a>(a: &'a ArticleId, claims: &'a [Claim], outlet_camp: Camp) -> Vec<Item<'a>> {
+    claims
+        .iter()
+        .map(|c| Item {
+            article: a,
+            claim: c,
+            day: None,
+            outlet_camp,
+        })
+        .collect()
+}
+
+fn judge_with(
+    claims: &[Claim],
+    window: Window,
+    overrides: &BTreeMap<String, VerdictOverride>,
+) -> Vec<Comparison> {
     let a = ArticleId("a1".into());
-    let items = claims.iter().map(|c| (&a, c, None::<NaiveDate>));
     compare_claims(
-        items,
-        &BTreeMap::new(),
+        &items(&a, claims, Camp::Media),
+        overrides,
         &Options {
             window,
             ..Options::default()
         },
     )
+}
+
+fn judge(claims: &[Claim], window: Window) -> Vec<Comparison> {
+    judge_with(claims, window, &BTreeMap::new())
 }
 
 fn only(claims: &[Claim]) -> Comparison {
@@ -56,13 +77,13 @@ fn opposed_camps_saying_the_same_thing_agree() {
         claim(
             1,
             Camp::UkrainianOfficial,
-            Stance::FavoursUkraine,
+            Position::UkraineHolds,
             "2025-12-24",
         ),
         claim(
             2,
             Camp::RussianMilblogger,
-            Stance::FavoursUkraine,
+            Position::UkraineHolds,
             "2025-12-25",
         ),
     ]);
@@ -83,15 +104,10 @@ fn capture_claim_against_a_held_statement_is_a_conflict() {
         claim(
             1,
             Camp::RussianOfficial,
-            Stance::FavoursRussia,
+            Position::RussiaHolds,
             "2025-11-20",
         ),
-        claim(
-            2,
-            Camp::UkrainianOfficial,
-            Stance::FavoursUkraine,
-            "2025-11-21",
-        ),
+        claim(2, Camp::UkrainianOfficial, Position::Repelled, "2025-11-21"),
     ]);
     assert_eq!(c.verdict, Verdict::Conflict);
     assert!(
@@ -102,25 +118,69 @@ fn capture_claim_against_a_held_statement_is_a_conflict() {
 }
 
 #[test]
+fn an_advance_the_other_camp_has_not_confirmed_is_disputed() {
+    let c = only(&[
+        claim(
+            1,
+            Camp::RussianMilblogger,
+            Position::RussiaAdvances,
+            "2025-11-20",
+        ),
+        claim(2, Camp::Isw, Position::Unconfirmed, "2025-11-20"),
+    ]);
+    assert_eq!(c.verdict, Verdict::Disputed, "{}", c.reason);
+    assert!(c.reason.contains("unconfirmed"), "{}", c.reason);
+    // Attacks and repelled attacks are compatible; fighting and "no change" too.
+    let c = only(&[
+        claim(
+            1,
+            Camp::RussianOfficial,
+            Position::RussiaAttacks,
+            "2025-11-20",
+        ),
+        claim(2, Camp::UkrainianOfficial, Position::Repelled, "2025-11-20"),
+    ]);
+    assert_eq!(c.verdict, Verdict::Agree, "{}", c.reason);
+}
+
+#[test]
+fn mentions_are_not_positions() {
+    let mut strike = claim(1, Camp::UkrainianOfficial, Position::Mention, "2025-11-20");
+    strike.topic = Topic::Strikes;
+    let mut demand = claim(2, Camp::RussianOfficial, Position::Mention, "2025-11-20");
+    demand.topic = Topic::Strikes;
+    let c = only(&[strike, demand]);
+    assert_eq!(c.verdict, Verdict::None, "{}", c.reason);
+    assert!(!c.verdict.is_cross_camp());
+    // One camp's position against another's mention is a single voice.
+    let c = only(&[
+        claim(1, Camp::Isw, Position::RussiaAdvances, "2025-11-20"),
+        claim(2, Camp::UkrainianOfficial, Position::Mention, "2025-11-20"),
+    ]);
+    assert_eq!(c.verdict, Verdict::Single, "{}", c.reason);
+    assert!(c.reason.contains("only mention"), "{}", c.reason);
+}
+
+#[test]
 fn a_camp_contradicting_itself_is_mixed_and_one_camp_is_single() {
     let c = only(&[
         claim(
             1,
             Camp::RussianMilblogger,
-            Stance::FavoursUkraine,
+            Position::UkraineHolds,
             "2025-11-20",
         ),
         claim(
             2,
             Camp::RussianMilblogger,
-            Stance::FavoursRussia,
+            Position::RussiaHolds,
             "2025-11-20",
         ),
-        claim(3, Camp::Isw, Stance::FavoursUkraine, "2025-11-20"),
+        claim(3, Camp::Isw, Position::UkraineHolds, "2025-11-20"),
     ]);
     assert_eq!(c.verdict, Verdict::Mixed);
-    assert!(c.reason.contains("contradict themselves"));
-    let c = only(&[claim(1, Camp::Isw, Stance::FavoursUkraine, "2025-11-20")]);
+    assert!(c.reason.contains("say both things"), "{}", c.reason);
+    let c = only(&[claim(1, Camp::Isw, Position::UkraineHolds, "2025-11-20")]);
     assert_eq!(c.verdict, Verdict::Single);
 }
 
@@ -129,7 +189,7 @@ fn hedged_and_relayed_claims_weigh_less() {
     let mut hedged = claim(
         2,
         Camp::RussianMilblogger,
-        Stance::FavoursRussia,
+        Position::RussiaHolds,
         "2025-11-20",
     );
     hedged.hedged = true;
@@ -137,7 +197,7 @@ fn hedged_and_relayed_claims_weigh_less() {
         claim(
             1,
             Camp::UkrainianOfficial,
-            Stance::FavoursUkraine,
+            Position::UkraineHolds,
             "2025-11-20",
         ),
         hedged,
@@ -155,7 +215,7 @@ fn hedged_and_relayed_claims_weigh_less() {
     let mut relayed = claim(
         3,
         Camp::RussianMilblogger,
-        Stance::FavoursUkraine,
+        Position::UkraineHolds,
         "2025-11-20",
     );
     relayed.relayed_by = vec!["ISW".into()];
@@ -163,7 +223,7 @@ fn hedged_and_relayed_claims_weigh_less() {
         claim(
             1,
             Camp::UkrainianOfficial,
-            Stance::FavoursUkraine,
+            Position::UkraineHolds,
             "2025-11-20",
         ),
         relayed,
@@ -174,18 +234,165 @@ fn hedged_and_relayed_claims_weigh_less() {
 }
 
 #[test]
+fn one_statement_in_many_outlets_counts_once() {
+    let (a, b) = (ArticleId("a".into()), ArticleId("b".into()));
+    let text = "Russian forces captured Kupiansk, the Russian Defence Ministry said on Thursday.";
+    let mut x = claim(
+        1,
+        Camp::RussianOfficial,
+        Position::RussiaHolds,
+        "2025-11-20",
+    );
+    x.text = text.into();
+    let mut y = x.clone();
+    y.id = ClaimId("c2".into());
+    let z = claim(
+        3,
+        Camp::UkrainianOfficial,
+        Position::UkraineHolds,
+        "2025-11-20",
+    );
+    let claims = [x, y, z];
+    let items: Vec<Item<'_>> = claims
+        .iter()
+        .zip([&a, &b, &a])
+        .map(|(c, art)| Item {
+            article: art,
+            claim: c,
+            day: None,
+            outlet_camp: Camp::Media,
+        })
+        .collect();
+    let v = compare_claims(&items, &BTreeMap::new(), &Options::default());
+    let ru = &v[0].positions[&Camp::RussianOfficial];
+    assert_eq!(ru.claims.len(), 2);
+    assert_eq!(ru.sources, 1, "wire copy is one statement");
+    assert!((ru.weight - 1.0).abs() < 1e-6, "{}", ru.weight);
+    assert!(
+        v[0].reason.contains("1 independent statement"),
+        "{}",
+        v[0].reason
+    );
+}
+
+#[test]
+fn the_reports_doubt_about_a_relayed_claim_is_a_position() {
+    let mut c = claim(
+        1,
+        Camp::RussianMilblogger,
+        Position::RussiaAdvances,
+        "2025-11-20",
+    );
+    c.verification = Verification::Unverified;
+    c.relayed_by = vec!["ISW".into()];
+    let a = ArticleId("isw".into());
+    let claims = [c];
+    let v = compare_claims(
+        &items(&a, &claims, Camp::Isw),
+        &BTreeMap::new(),
+        &Options::default(),
+    );
+    assert_eq!(v[0].verdict, Verdict::Disputed, "{}", v[0].reason);
+    assert!(v[0].positions[&Camp::Isw].implied);
+}
+
+#[test]
+fn no_confirmed_advances_on_an_axis_disputes_its_places() {
+    let mut village = claim(
+        1,
+        Camp::RussianMilblogger,
+        Position::RussiaAdvances,
+        "2025-11-20",
+    );
+    village.places[0].name = "Pishchane".into();
+    village.axis = Some("Pokrovsk axis".into());
+    let mut axis = claim(2, Camp::Isw, Position::Unconfirmed, "2025-11-20");
+    axis.places[0].name = "Pokrovsk".into();
+    axis.axis = Some("Pokrovsk axis".into());
+    let v = judge(&[village, axis], Window::Week);
+    let p = v.iter().find(|c| c.place == "Pishchane").unwrap();
+    assert_eq!(p.verdict, Verdict::Disputed, "{}", p.reason);
+    assert!(p.positions[&Camp::Isw].via_axis);
+}
+
+#[test]
+fn an_override_applies_inside_its_range_under_any_grouping() {
+    let claims = [
+        claim(
+            1,
+            Camp::RussianOfficial,
+            Position::RussiaHolds,
+            "2025-11-18",
+        ),
+        claim(
+            2,
+            Camp::UkrainianOfficial,
+            Position::UkraineHolds,
+            "2025-11-19",
+        ),
+        claim(
+            3,
+            Camp::RussianOfficial,
+            Position::RussiaHolds,
+            "2025-11-26",
+        ),
+        claim(
+            4,
+            Camp::UkrainianOfficial,
+            Position::UkraineHolds,
+            "2025-11-26",
+        ),
+    ];
+    let weeks = judge(&claims, Window::Week);
+    assert_eq!(weeks.len(), 2);
+    let o = weeks[0].override_with(Verdict::Mixed, "the MoD means the northern districts");
+    let mut overrides = BTreeMap::new();
+    overrides.insert(weeks[0].key.clone(), o);
+    // By day: the days inside the week get the verdict; a day of the next week does not.
+    let days = judge_with(&claims, Window::Day, &overrides);
+    for d in &days {
+        let inside = d
+            .from
+            .is_some_and(|f| f <= NaiveDate::from_ymd_opt(2025, 11, 23).unwrap());
+        assert_eq!(
+            d.verdict == Verdict::Mixed,
+            inside,
+            "{} {}",
+            d.period,
+            d.reason
+        );
+        if inside {
+            assert!(
+                d.override_scope().unwrap().contains("2025-11-17"),
+                "{:?}",
+                d.override_scope()
+            );
+        }
+    }
+    // By month the override covers only part of the row: shown, not applied.
+    let months = judge_with(&claims, Window::Month, &overrides);
+    assert_eq!(months[0].verdict, months[0].computed);
+    assert!(!months[0].partial_overrides.is_empty());
+    assert!(
+        months[0].reason.contains("covers part"),
+        "{}",
+        months[0].reason
+    );
+}
+
+#[test]
 fn claims_months_apart_are_not_a_conflict() {
     let claims = [
         claim(
             1,
             Camp::RussianOfficial,
-            Stance::FavoursRussia,
+            Position::RussiaHolds,
             "2025-03-01",
         ),
         claim(
             2,
             Camp::UkrainianOfficial,
-            Stance::FavoursUkraine,
+            Position::UkraineHolds,
             "2025-09-01",
         ),
     ];
@@ -241,6 +448,7 @@ fn extracted_claims_compare_and_an_override_survives_reanalysis() {
         verdict: Some(VerdictOverride {
             verdict: "mixed".into(),
             note: "MoD statement predates the counteroffensive".into(),
+            ..VerdictOverride::default()
         }),
     }
     .apply(&mut p);
@@ -263,9 +471,18 @@ fn report_lists_verdicts_positions_and_quoted_sentences() {
     let an = analyze_project(&p);
     let cmp = compare_project(&p, &an, &Options::default());
     let md = crosscheck::export::markdown(&p, &an, &cmp);
-    assert!(md.contains("## Comparison"));
+    // The first screen names the conflicts and disputes.
+    let summary = md
+        .find("## Conflicts and disputes")
+        .expect("summary section");
+    let by_place = md.find("## By place").expect("per place section");
+    assert!(summary < by_place);
     assert!(
-        md.contains("### Kupiansk · 2025-W52 · control — CONFLICT"),
+        md[summary..by_place].contains("| Kupiansk (Kharkiv oblast) | 2025-W52 | **conflict**"),
+        "{md}"
+    );
+    assert!(
+        md.contains("#### 2025-W52 (22 Dec – 28 Dec 2025) · control — CONFLICT"),
         "{md}"
     );
     assert!(
@@ -274,6 +491,19 @@ fn report_lists_verdicts_positions_and_quoted_sentences() {
         )
     );
     assert!(md.contains("**Russian milbloggers**"));
+    assert!(md.contains("## Sources"));
+    let html = crosscheck::export::html(&p, &an, &cmp);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("@media print"));
+    assert!(html.contains("<span class=\"v conflict\">conflict</span>"));
+    let csv = crosscheck::export::comparison_csv(&p, &an, &cmp);
+    let first = csv.lines().next().unwrap();
+    assert!(first.contains("claim_id") && first.contains("sentence") && first.contains("url"));
+    assert!(csv.lines().any(|l| l.contains("Russian military bloggers")));
+    let cj = crosscheck::export::comparison_json(&an, &cmp);
+    assert!(
+        cj["comparisons"][0]["claims"][0]["sentence"].is_string(),
+        "{cj}"
+    );
     let json = crosscheck::export::analyze_json(&p, &an, &[], &cmp);
     assert!(
         json["comparisons"]

@@ -261,6 +261,7 @@ fn merge_disjoint_overlapping_and_conflicting() {
         verdict: Some(VerdictOverride {
             verdict: "agree".into(),
             note: "checked".into(),
+            ..VerdictOverride::default()
         }),
     }
     .apply(&mut theirs);

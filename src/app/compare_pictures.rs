@@ -154,10 +154,12 @@ pub fn timeline(ui: &mut egui::Ui, app: &mut App, rows: &[&Comparison], place: O
 
 fn rank(v: Verdict) -> u8 {
     match v {
-        Verdict::Conflict => 3,
-        Verdict::Mixed => 2,
-        Verdict::Agree => 1,
-        Verdict::Single => 0,
+        Verdict::Conflict => 5,
+        Verdict::Disputed => 4,
+        Verdict::Mixed => 3,
+        Verdict::Agree => 2,
+        Verdict::Single => 1,
+        Verdict::None => 0,
     }
 }
 

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{App, Command};
 use crate::compare::{Comparison, Options, Rollup, Verdict, Window};
-use crate::model::{Camp, Edit, VerdictOverride};
+use crate::model::{Camp, Edit};
 
 /// State of the comparison panel.
 #[derive(Default)]
@@ -38,8 +38,10 @@ pub fn verdict_colour(v: Verdict) -> egui::Color32 {
     match v {
         Verdict::Agree => egui::Color32::from_rgb(46, 140, 70),
         Verdict::Conflict => egui::Color32::from_rgb(200, 50, 40),
-        Verdict::Mixed => egui::Color32::from_rgb(210, 140, 0),
+        Verdict::Disputed => egui::Color32::from_rgb(220, 100, 20),
+        Verdict::Mixed => egui::Color32::from_rgb(210, 160, 0),
         Verdict::Single => egui::Color32::from_rgb(120, 120, 130),
+        Verdict::None => egui::Color32::from_rgb(160, 160, 165),
     }
 }
 
@@ -289,10 +291,7 @@ fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) 
             if ui.button(v.word()).clicked() {
                 out.push(Command::Edit(Edit::SetVerdict {
                     group: c.key.clone(),
-                    verdict: Some(VerdictOverride {
-                        verdict: v.word().to_owned(),
-                        note: app.view.compare.note.trim().to_owned(),
-                    }),
+                    verdict: Some(c.override_with(v, &app.view.compare.note)),
                 }));
             }
         }
@@ -301,7 +300,10 @@ fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) 
                 .hint_text("note: why")
                 .desired_width(240.0),
         );
-        if c.verdict != c.computed && ui.button("Clear override").clicked() {
+        if let Some(scope) = c.override_scope() {
+            ui.label(format!("your verdict applies to {scope}"));
+        }
+        if c.override_range.is_some() && ui.button("Clear override").clicked() {
             out.push(Command::Edit(Edit::SetVerdict {
                 group: c.key.clone(),
                 verdict: None,

@@ -1020,8 +1020,14 @@ impl App {
                         if ui.button("Analysis as JSON…").clicked() {
                             self.command(Command::Pick(Pick::Export(ExportKind::Json)));
                         }
+                        if ui.button("Comparison as JSON…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::ComparisonJson)));
+                        }
                         if ui.button("Report as Markdown…").clicked() {
                             self.command(Command::Pick(Pick::Export(ExportKind::Markdown)));
+                        }
+                        if ui.button("Report as HTML…").clicked() {
+                            self.command(Command::Pick(Pick::Export(ExportKind::Html)));
                         }
                         ui.separator();
                         if ui.button("Citations as RIS…").clicked() {

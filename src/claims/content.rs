@@ -1,11 +1,12 @@
-//! What a claim says: topic, which side it favours, hedging, verification markers — all read in
-//! one pass of a keyword automaton over the sentence.
+//! What a claim says: topic, which side it favours, its position on the place (who holds or
+//! gains it: cues in `assets/lexicon/positions.tsv`), hedging, verification markers — all read
+//! in one pass of a keyword automaton over the sentence.
 
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::model::{Stance, Topic};
+use crate::model::{Position, Stance, Topic};
 
 const HEDGES: &[&str] = &[
     "likely",
@@ -422,6 +423,94 @@ const ATTEMPTS: &[&str] = &[
     "пытался",
 ];
 
+/// What a position cue says happened, in priority order (the first kind found wins).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Event {
+    Frame,
+    Unconfirmed,
+    NoChange,
+    Withdraw,
+    Capture,
+    Hold,
+    Repel,
+    Advance,
+    Attack,
+    Contested,
+    Strike,
+}
+
+impl Event {
+    /// Priority: lower wins. Capturing and holding rank alike, so the first one said counts.
+    fn rank(self) -> u8 {
+        match self {
+            Event::Frame => 0,
+            Event::Unconfirmed => 1,
+            Event::NoChange => 2,
+            Event::Withdraw => 3,
+            Event::Capture | Event::Hold => 4,
+            Event::Repel => 5,
+            Event::Advance => 6,
+            Event::Attack => 7,
+            Event::Contested => 8,
+            Event::Strike => 9,
+        }
+    }
+
+    fn from_word(w: &str) -> Option<Event> {
+        Some(match w {
+            "frame" => Event::Frame,
+            "unconfirmed" => Event::Unconfirmed,
+            "no_change" => Event::NoChange,
+            "withdraw" => Event::Withdraw,
+            "capture" => Event::Capture,
+            "hold" => Event::Hold,
+            "repel" => Event::Repel,
+            "advance" => Event::Advance,
+            "attack" => Event::Attack,
+            "contested" => Event::Contested,
+            "strike" => Event::Strike,
+            _ => return None,
+        })
+    }
+}
+
+/// A position cue: what happened, whether it must end a word, whether the actor must be named.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Cue {
+    event: Event,
+    whole: bool,
+    needs_actor: bool,
+}
+
+/// The position cues of `assets/lexicon/positions.tsv`.
+fn position_cues() -> Vec<(&'static str, Cue)> {
+    include_str!("../../assets/lexicon/positions.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (ev, cue) = l.split_once('\t')?;
+            let event = Event::from_word(ev.trim())?;
+            let cue = cue.trim();
+            let (cue, needs_actor) = match cue.strip_suffix('!') {
+                Some(c) => (c, true),
+                None => (cue, false),
+            };
+            let (cue, whole) = match cue.strip_suffix('*') {
+                Some(c) => (c, false),
+                None => (cue, true),
+            };
+            Some((
+                cue,
+                Cue {
+                    event,
+                    whole,
+                    needs_actor,
+                },
+            ))
+        })
+        .collect()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum K {
     Hedge,
@@ -437,6 +526,7 @@ enum K {
     Dispute,
     Negator,
     Attempt,
+    Event(Cue),
 }
 
 impl K {
@@ -500,6 +590,9 @@ fn keywords() -> &'static Keywords {
         for (p, w) in SIGNALS {
             add(p, K::Signal(*w));
         }
+        for (p, cue) in position_cues() {
+            add(p, K::Event(cue));
+        }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -520,6 +613,12 @@ pub struct Content {
     pub war: bool,
     pub topic: Topic,
     pub stance: Stance,
+    /// What the sentence asserts about the place it names.
+    pub position: Position,
+    /// The position leaving out doubt ("Unconfirmed claims: bloggers claimed X advanced" —
+    /// what the claim itself asserts), and where the first doubt cue starts (byte offset).
+    pub asserted: Position,
+    pub doubt_at: Option<usize>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -543,9 +642,11 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
         .collect();
     // Who a sentence favours needs word positions only when it has a signal word.
-    let has_signal = found
-        .iter()
-        .any(|&(_, _, p)| kw.kinds[p].iter().any(|k| matches!(k, K::Signal(_))));
+    let has_signal = found.iter().any(|&(_, _, p)| {
+        kw.kinds[p]
+            .iter()
+            .any(|k| matches!(k, K::Signal(_) | K::Event(_)))
+    });
     let mut word_starts: Vec<usize> = Vec::new();
     if has_signal {
         let mut prev_word = false;
@@ -576,7 +677,12 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
         war: false,
         topic: Topic::General,
         stance: Stance::Neutral,
+        position: Position::Mention,
+        asserted: Position::Mention,
+        doubt_at: None,
     };
+    // Position cues found: (word index, cue, length).
+    let mut events: Vec<(usize, Cue, usize)> = Vec::new();
     let mut topic_rank = usize::MAX;
     let topic_order = [
         Topic::Surrender,
@@ -634,6 +740,8 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
                 continue;
             }
             match k {
+                K::Event(cue) if cue.whole && !ends_word => {}
+                K::Event(cue) => events.push((wi, cue, e - s)),
                 K::Hedge => c.hedged = true,
                 K::Unverified => c.unverified_marker = true,
                 K::Corroborated => c.corroborated = true,
@@ -781,7 +889,168 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
     } else {
         Stance::Neutral
     };
+    let words = Words {
+        actor: &actor,
+        negator: &negator,
+        dispute: &dispute,
+        by: &by,
+        aux: &aux,
+        conceded: &conceded,
+    };
+    c.doubt_at = events
+        .iter()
+        .filter(|(_, cue, _)| cue.event == Event::Unconfirmed)
+        .filter_map(|(wi, _, _)| word_starts.get(*wi).copied())
+        .min();
+    c.position = position(&mut events, &words, they_side);
+    c.asserted = if c.doubt_at.is_some() {
+        events.retain(|(_, cue, _)| cue.event != Event::Unconfirmed);
+        position(&mut events, &words, they_side)
+    } else {
+        c.position
+    };
     c
+}
+
+/// Word-level facts of a sentence, by word index.
+struct Words<'a> {
+    actor: &'a [Option<f32>],
+    negator: &'a [bool],
+    dispute: &'a [bool],
+    by: &'a [bool],
+    aux: &'a [bool],
+    conceded: &'a [bool],
+}
+
+/// The position a sentence takes: the highest-priority event outside a concession, its actor
+/// read from the words around it, negation and dispute turning it around. `they_side` is the
+/// speaker's opponents' side (+1 Ukraine, −1 Russia).
+fn position(events: &mut [(usize, Cue, usize)], w: &Words<'_>, they_side: Option<f32>) -> Position {
+    let n = w.actor.len();
+    // The longest cue at a word wins ("pushed back" over "pushed").
+    events.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)));
+    let mut best: Vec<(usize, Cue)> = Vec::new();
+    for &(wi, cue, _) in events.iter() {
+        if best.last().is_some_and(|(b, _)| *b == wi) || wi >= n {
+            continue;
+        }
+        best.push((wi, cue));
+    }
+    // A demand, plan or forecast before the event: the place is only mentioned.
+    let first_event = best
+        .iter()
+        .find(|(_, c)| !matches!(c.event, Event::Frame | Event::Strike))
+        .map(|(wi, _)| *wi);
+    if let Some(fe) = first_event
+        && best
+            .iter()
+            .any(|(wi, c)| c.event == Event::Frame && *wi < fe)
+    {
+        return Position::Mention;
+    }
+    let speaker_side = they_side.map(|t| -t);
+    let actor_near = |i: usize| -> Option<f32> {
+        // Passive "was captured by Russian forces": the actor follows "by".
+        let passive_by = (i + 1..n.min(i + 4)).find(|&j| w.by[j]);
+        if let Some(b) = passive_by
+            && let Some(a) = (b + 1..n.min(b + 4)).find_map(|j| w.actor[j])
+        {
+            return Some(a);
+        }
+        (0..i)
+            .rev()
+            .take(10)
+            .find_map(|j| w.actor[j])
+            .or_else(|| (i + 1..n.min(i + 5)).find_map(|j| w.actor[j]))
+    };
+    let negated = |i: usize| {
+        (i.saturating_sub(5)..i).any(|j| w.negator[j])
+            ^ (i.saturating_sub(12)..i).any(|j| w.dispute[j])
+    };
+    let mut candidates: Vec<(usize, Cue)> = best
+        .iter()
+        .copied()
+        .filter(|(wi, c)| c.event != Event::Frame && !w.conceded[*wi])
+        .collect();
+    candidates.sort_by_key(|(wi, c)| (c.event.rank(), *wi));
+    for (i, cue) in candidates {
+        let named = actor_near(i);
+        let side = |default: Option<f32>| -> Option<f32> {
+            if cue.needs_actor {
+                named
+            } else {
+                named.or(default)
+            }
+        };
+        let neg = negated(i);
+        let russian = |a: f32| a < 0.0;
+        let p = match cue.event {
+            Event::Frame => continue,
+            Event::Strike => return Position::Mention,
+            Event::Unconfirmed => Position::Unconfirmed,
+            Event::NoChange => Position::NoChange,
+            Event::Contested => Position::Contested,
+            Event::Withdraw => {
+                let Some(a) = side(they_side) else { continue };
+                match (russian(a), neg) {
+                    (_, true) => Position::Contested,
+                    (true, false) => Position::RussiaWithdrew,
+                    (false, false) => Position::UkraineWithdrew,
+                }
+            }
+            Event::Capture | Event::Hold => {
+                let Some(a) = side(speaker_side) else {
+                    continue;
+                };
+                // "did not capture", "denied that Russian forces took": the other side holds it.
+                match (russian(a), neg) {
+                    (true, false) | (false, true) => Position::RussiaHolds,
+                    (false, false) | (true, true) => Position::UkraineHolds,
+                }
+            }
+            Event::Repel => {
+                // The attacker is the one repelled: before a passive ("attacks were repelled"),
+                // after an active verb ("forces repelled Russian attacks").
+                let passive = (i.saturating_sub(2)..i).any(|j| w.aux[j]);
+                let before = (0..i).rev().take(10).find_map(|j| w.actor[j]);
+                let after = (i + 1..n.min(i + 7)).find_map(|j| w.actor[j]);
+                let attacker = if passive {
+                    before.or(after)
+                } else {
+                    after.or(before.map(|b| -b))
+                }
+                .or(they_side)
+                .unwrap_or(-1.0);
+                if neg {
+                    Position::Contested
+                } else if russian(attacker) {
+                    Position::Repelled
+                } else {
+                    Position::RussiaRepelled
+                }
+            }
+            Event::Advance => {
+                let Some(a) = side(speaker_side) else {
+                    continue;
+                };
+                match (russian(a), neg) {
+                    (_, true) => Position::NoChange,
+                    (true, false) => Position::RussiaAdvances,
+                    (false, false) => Position::UkraineAdvances,
+                }
+            }
+            Event::Attack => {
+                let a = side(they_side).unwrap_or(-1.0);
+                match (russian(a), neg) {
+                    (_, true) => Position::NoChange,
+                    (true, false) => Position::RussiaAttacks,
+                    (false, false) => Position::UkraineAttacks,
+                }
+            }
+        };
+        return p;
+    }
+    Position::Mention
 }
 
 #[cfg(test)]

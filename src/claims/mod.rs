@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use crate::analysis::ArticleAnalysis;
 use crate::clean::LineKind;
-use crate::model::{Article, Camp, Claim, ClaimId, PartialDate, Project, Verification};
+use crate::model::{Article, Camp, Claim, ClaimId, PartialDate, Position, Project, Verification};
 use crate::places;
 
 /// Cue participles ("saying", "adding") elaborate a claim; they never relay one.
@@ -1471,19 +1471,44 @@ fn same_claimant(a: &str, b: &str) -> bool {
     matches!((canon(a), canon(b)), (Some(x), Some(y)) if x == y)
 }
 
-/// Extract the claims of one article from its kept body lines.
-pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
-    let article_day = an.meta.published.and_then(PartialDate::day);
-    let outlet = an.meta.outlet.clone();
-    // The article's own voice belongs to the outlet's camp: an ISW report speaks as ISW, a
-    // Rybar post as a military blogger; news outlets as media.
-    let outlet_override = outlet
-        .as_deref()
-        .and_then(|o| p.camp_overrides.get(&o.to_lowercase()).copied());
-    let outlet_camp = outlet_override
+/// The report's own doubt about the claim before it ("ISW has not observed confirmation of
+/// these claims"): a claim of the report's camp about the same places and day, unconfirmed.
+fn doubt_claim(
+    prev: &Claim,
+    r: &Raw,
+    outlet: Option<String>,
+    outlet_camp: Camp,
+    article: &crate::model::ArticleId,
+) -> Claim {
+    Claim {
+        id: ClaimId::derive(article, r.text.trim(), 0),
+        line: r.line,
+        span: r.span,
+        text: r.text.clone(),
+        speaker: outlet,
+        camp: outlet_camp,
+        cue: None,
+        quote: false,
+        relayed_by: Vec::new(),
+        places: prev.places.clone(),
+        axis: prev.axis.clone(),
+        date: prev.date,
+        date_text: None,
+        topic: prev.topic,
+        stance: crate::model::Stance::Neutral,
+        position: Position::Unconfirmed,
+        hedged: false,
+        verification: Verification::Assessed,
+    }
+}
+
+/// The camp of an article's own voice: an ISW report speaks as ISW, a Rybar post as a military
+/// blogger; news outlets as media. The user's camp override for the outlet wins.
+pub fn outlet_camp(outlet: Option<&str>, p: &Project) -> Camp {
+    let outlet_override = outlet.and_then(|o| p.camp_overrides.get(&o.to_lowercase()).copied());
+    outlet_override
         .or_else(|| {
             outlet
-                .as_deref()
                 .and_then(|o| {
                     lexicon()
                         .hits(o)
@@ -1493,7 +1518,14 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                 .map(|h| h.camp)
                 .filter(|c| *c != Camp::Other)
         })
-        .unwrap_or(Camp::Media);
+        .unwrap_or(Camp::Media)
+}
+
+/// Extract the claims of one article from its kept body lines.
+pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
+    let article_day = an.meta.published.and_then(PartialDate::day);
+    let outlet = an.meta.outlet.clone();
+    let outlet_camp = outlet_camp(outlet.as_deref(), p);
     let mut ctx = Ctx {
         default_side: language_side(an),
         memory: Vec::new(),
@@ -1592,6 +1624,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
     let mut occurrences: HashMap<u64, usize> = HashMap::new();
     let mut since_marker = 0usize;
     let mut current_axis: Option<(String, Option<&'static str>)> = None;
+    let mut carry: Option<(usize, Option<String>, Position)> = None;
     // The people and places of the whole document, for telling a surname from a village and
     // for "in the area" (the last place named).
     let mut doc_names = {
@@ -1621,6 +1654,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         let content = content::read(lower, they_side);
         let mut unverified_here = false;
         if content.unverified_marker {
+            let marked_from = since_marker;
             for c in &mut out[since_marker..] {
                 if c.camp != Camp::Media && c.verification == Verification::Unknown {
                     c.verification = Verification::Unverified;
@@ -1631,6 +1665,38 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             let own_claim =
                 r.attr.speaker.is_some() && r.attr.cue_pos.is_some_and(|p| p < r.text.len() / 2);
             if !own_claim {
+                // "ISW has not observed confirmation of these claims": the report's own doubt
+                // about the claims before it, a position of its own when the report is an
+                // assessment (ISW, a monitor), not a newsroom's routine disclaimer.
+                if matches!(outlet_camp, Camp::Isw | Camp::IndependentMonitor)
+                    && r.attr.speaker.is_none()
+                    && let Some(prev) = out[marked_from..]
+                        .iter()
+                        .rev()
+                        .find(|c| c.camp != outlet_camp && !c.places.is_empty())
+                {
+                    let mut doubt = doubt_claim(prev, &r, outlet.clone(), outlet_camp, &a.id);
+                    for c in &out[marked_from..] {
+                        if c.camp == outlet_camp {
+                            continue;
+                        }
+                        for pl in &c.places {
+                            if !doubt.places.iter().any(|x| x.id == pl.id) {
+                                doubt.places.push(pl.clone());
+                            }
+                        }
+                    }
+                    let occ = occurrences
+                        .entry(xxhash_rust::xxh3::xxh3_64(doubt.text.trim().as_bytes()))
+                        .or_default();
+                    let doubt = Claim {
+                        id: ClaimId::derive(&a.id, doubt.text.trim(), *occ),
+                        ..doubt
+                    };
+                    *occ += 1;
+                    out.push(doubt);
+                    since_marker = out.len();
+                }
                 continue;
             }
             unverified_here = true;
@@ -1727,6 +1793,45 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             ),
         };
         let hedged = content.hedged;
+        // The doubt in "Unconfirmed claims: bloggers claimed X" or "Bloggers claimed X, but ISW
+        // has not observed confirmation" is the report's, not the speaker's: the speaker's
+        // position is what the claim asserts, and the claim is unverified. A doubt the speaker
+        // voices ("the General Staff said the claims are not confirmed") stays the speaker's.
+        let report_doubt = content.position == Position::Unconfirmed
+            && camp != outlet_camp
+            && r.attr.speaker.is_some()
+            && match (content.doubt_at, r.attr.cue_pos) {
+                (Some(d), Some(cp)) if d < cp => true,
+                (Some(d), Some(cp)) => [" but ", "; ", ", although ", ", however", " though "]
+                    .iter()
+                    .any(|m| lower.get(cp..d).is_some_and(|between| between.contains(m))),
+                _ => unverified_here,
+            };
+        let position = if report_doubt {
+            unverified_here = true;
+            content.asserted
+        } else {
+            content.position
+        };
+        // "The Zapad group improved the tactical situation. Troops inflicted damage near X, Y":
+        // a position said without a place carries to the places the same speaker lists next in
+        // the paragraph, when they take none of their own.
+        let position = match &carry {
+            Some((para, sp, pos))
+                if position == Position::Mention
+                    && !place_refs.is_empty()
+                    && *para == r.para
+                    && *sp == speaker =>
+            {
+                *pos
+            }
+            _ => position,
+        };
+        if place_refs.is_empty() && position.is_position() {
+            carry = Some((r.para, speaker.clone(), position));
+        } else if !place_refs.is_empty() || r.para != carry.as_ref().map_or(r.para, |c| c.0) {
+            carry = None;
+        }
         let mut verification = if content.corroborated {
             Verification::Corroborated
         } else if unverified_here {
@@ -1769,6 +1874,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             date_text,
             topic: content.topic,
             stance: content.stance,
+            position,
             hedged,
             verification,
         });

@@ -1,18 +1,24 @@
-//! Cross-source comparison: claims grouped by place, period and topic; each camp's position and
-//! a verdict between camps (agree, conflict, mixed, single) with its reason and its claims.
+//! Cross-source comparison: claims grouped by place, period and topic; each camp's position
+//! (what its claims assert about who holds or gains the place, never a mere mention) and a
+//! verdict between camps — agree, conflict, disputed, mixed, single, or none when no camp takes
+//! a position — with its reason and its claims. Claims that report the same statement (wire
+//! copy, one outlet relaying another) are clustered (`cluster.rs`), and a verdict counts each
+//! statement once.
+
+mod cluster;
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 
-use chrono::Datelike;
+use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::analysis::Analysis;
-use chrono::NaiveDate;
-
 use crate::model::{
-    ArticleId, Camp, Claim, ClaimId, Project, Stance, Topic, VerdictOverride, Verification,
+    ArticleId, Camp, Claim, ClaimId, Direction, Position as Stand, Project, Topic, VerdictOverride,
+    Verification,
 };
+
+pub use cluster::{Clusters, cluster_claims};
 
 /// Time window claims are grouped by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,36 +68,57 @@ pub struct Options {
 /// The verdict between camps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Verdict {
+    /// The camps' positions are compatible.
     Agree,
+    /// One camp asserts a gain the other's assertion excludes.
     Conflict,
+    /// One camp asserts a gain; another says it is unconfirmed, not observed, or nothing changed.
+    Disputed,
+    /// A camp says both things, or one side only hedges.
     Mixed,
+    /// Only one camp takes a position.
     Single,
+    /// No camp takes a position: the place is only mentioned (a strike, a demand, a heading).
+    None,
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [
+    /// In the order the panel lists and filters them: the ones to read first first.
+    pub const ALL: [Verdict; 6] = [
         Verdict::Conflict,
+        Verdict::Disputed,
         Verdict::Mixed,
         Verdict::Agree,
         Verdict::Single,
+        Verdict::None,
     ];
 
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Agree => "agree",
             Verdict::Conflict => "conflict",
+            Verdict::Disputed => "disputed",
             Verdict::Mixed => "mixed",
             Verdict::Single => "single",
+            Verdict::None => "none",
         }
     }
 
     pub fn from_word(w: &str) -> Option<Verdict> {
         Verdict::ALL.into_iter().find(|v| v.word() == w)
     }
+
+    /// Whether two or more camps take positions (the rows an analyst compares).
+    pub fn is_cross_camp(self) -> bool {
+        matches!(
+            self,
+            Verdict::Agree | Verdict::Conflict | Verdict::Disputed | Verdict::Mixed
+        )
+    }
 }
 
 /// A claim behind a verdict.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClaimRef {
     pub article: ArticleId,
     pub claim: ClaimId,
@@ -101,35 +128,57 @@ pub struct ClaimRef {
 #[derive(Clone, Debug)]
 pub struct Position {
     pub camp: Camp,
-    /// A short phrase ("Ukraine holds Kupiansk").
+    /// A short phrase ("Russia holds Kupiansk").
     pub phrase: String,
+    /// What the camp's claims say, taken together.
+    pub direction: Direction,
+    /// The camp's strongest claim position.
+    pub stand: Stand,
     /// +1 favours Ukraine … −1 favours Russia, weighted.
     pub lean: f32,
-    /// Total weight of the camp's claims (hedged, relayed, unverified weigh less).
+    /// Total weight of the camp's statements (hedged, relayed, unverified weigh less; a
+    /// statement reported by several outlets counts once).
     pub weight: f32,
+    /// Independent statements behind the position (clusters, not articles).
+    pub sources: usize,
     /// The camp says both things.
     pub split: bool,
+    /// Claims with a position.
     pub claims: Vec<ClaimRef>,
+    /// Claims of the camp that only mention the place.
+    pub mentions: Vec<ClaimRef>,
     /// Every claim of the camp is hedged, relayed or unverified.
     pub weak: bool,
     /// Every claim of the camp is hedged ("likely", "reportedly").
     pub hedged: bool,
+    /// The position comes from a statement about the whole axis the place lies on.
+    pub via_axis: bool,
+    /// The position is the report's doubt about a claim it relays ("has not observed
+    /// confirmation"), not a sentence of its own.
+    pub implied: bool,
 }
 
 /// A comparison row: a place × period × topic group.
 #[derive(Clone, Debug)]
 pub struct Comparison {
-    /// Stable key for overrides: "place|period|topic".
+    /// Stable key: "place|oblast|period|topic".
     pub key: String,
     pub place: String,
     pub oblast: Option<String>,
     pub period: String,
+    /// The first and last day of the row's period (for "all time", of its claims).
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
     pub topic: Topic,
     pub verdict: Verdict,
     /// The computed verdict (differs from `verdict` when the user overrode it).
     pub computed: Verdict,
     pub reason: String,
     pub note: Option<String>,
+    /// The range of the user's override that applies to this row.
+    pub override_range: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// Overrides that cover part of this row's period only (shown, not applied).
+    pub partial_overrides: Vec<String>,
     pub positions: BTreeMap<Camp, Position>,
     pub claims: Vec<ClaimRef>,
     pub lat: Option<f64>,
@@ -144,21 +193,61 @@ impl Comparison {
             .iter()
             .map(|(c, p)| (c.word().to_owned(), json!(p.phrase)))
             .collect();
+        let stands: serde_json::Map<String, Value> = self
+            .positions
+            .iter()
+            .map(|(c, p)| {
+                (
+                    c.word().to_owned(),
+                    json!({"position": p.stand.word(), "sources": p.sources, "weight": p.weight}),
+                )
+            })
+            .collect();
         json!({
             "place": self.place,
             "oblast": self.oblast,
             "period": self.period,
+            "from": self.from.map(|d| d.to_string()),
+            "to": self.to.map(|d| d.to_string()),
             "topic": self.topic.word(),
             "verdict": self.verdict.word(),
             "computed_verdict": self.computed.word(),
             "reason": self.reason,
             "note": self.note,
             "camps": camps,
+            "positions": stands,
             "claims": self.claims.iter().map(|c| json!({"article": c.article.0, "claim": c.claim.0})).collect::<Vec<_>>(),
         })
     }
+
+    /// The override the user makes on this row: its place, topic and date range.
+    pub fn override_with(&self, verdict: Verdict, note: &str) -> VerdictOverride {
+        VerdictOverride {
+            verdict: verdict.word().to_owned(),
+            note: note.trim().to_owned(),
+            place: Some(self.place.clone()),
+            oblast: self.oblast.clone(),
+            topic: Some(self.topic.word().to_owned()),
+            from: self.from,
+            to: self.to,
+        }
+    }
+
+    /// Where the override on this row applies, for the panel ("2025-02-03 – 2025-02-09").
+    pub fn override_scope(&self) -> Option<String> {
+        self.override_range.map(|r| range_label(r.0, r.1))
+    }
 }
 
+fn range_label(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+    match (from, to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} – {b}"),
+        _ => "undated claims".to_owned(),
+    }
+}
+
+/// How much a claim counts: hedged, relayed and unverified claims weigh less.
 fn claim_weight(c: &Claim) -> f32 {
     let mut w = 1.0;
     if c.hedged {
@@ -176,79 +265,105 @@ fn claim_weight(c: &Claim) -> f32 {
     w
 }
 
-fn phrase(topic: Topic, lean: f32, place: &str) -> String {
-    let side = if lean > 0.25 {
-        1
-    } else if lean < -0.25 {
-        -1
-    } else {
-        0
-    };
-    match (topic, side) {
-        (Topic::Control, 1) => format!("Russia does not hold {place}; Ukraine holds it"),
-        (Topic::Control, -1) => format!("Russia controls {place}"),
-        (Topic::Control, _) => format!("control of {place} contested"),
-        (Topic::Movement, 1) => format!("Russian advance at {place} stalled or pushed back"),
-        (Topic::Movement, -1) => format!("Russian forces advancing at {place}"),
-        (Topic::Movement, _) => format!("fighting and movement around {place}"),
-        (Topic::Attacks, 1) => format!("Russian attacks near {place} repelled"),
-        (Topic::Attacks, -1) => format!("Russian assaults near {place} succeeding"),
-        (Topic::Attacks, _) => format!("attacks near {place}"),
-        (Topic::Strikes, 1) => format!("Ukrainian strikes hit Russian forces at {place}"),
-        (Topic::Strikes, -1) => format!("Russian strikes hit {place}"),
-        (Topic::Strikes, _) => format!("strikes and casualties at {place}"),
-        (Topic::Surrender, 1) => format!("Russian troops surrendering at {place}"),
-        (Topic::Surrender, -1) => format!("Ukrainian troops surrendering at {place}"),
-        (Topic::Surrender, _) => format!("surrenders reported at {place}"),
-        (Topic::General, 1) => format!("situation at {place} favours Ukraine"),
-        (Topic::General, -1) => format!("situation at {place} favours Russia"),
-        (Topic::General, _) => format!("reports on {place}"),
+fn lean_of(d: Direction) -> f32 {
+    match d {
+        Direction::UkrainianGain => 1.0,
+        Direction::RussianGain => -1.0,
+        _ => 0.0,
     }
 }
 
-struct Acc<'a> {
-    place: String,
-    oblast: Option<String>,
-    period: String,
-    topic: Topic,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    claims: Vec<(&'a ArticleId, &'a Claim, Option<NaiveDate>)>,
+/// A claim in a group.
+#[derive(Clone, Copy)]
+struct Member<'a> {
+    item: usize,
+    article: &'a ArticleId,
+    claim: &'a Claim,
+    day: Option<NaiveDate>,
+    /// The camp the member speaks for here (the report's camp for an implied doubt).
+    camp: Camp,
+    stand: Stand,
+    via_axis: bool,
+    implied: bool,
+}
+
+/// A claim given to the comparison.
+#[derive(Clone, Copy)]
+pub struct Item<'a> {
+    pub article: &'a ArticleId,
+    pub claim: &'a Claim,
+    /// The article's day, for claims without a date of their own.
+    pub day: Option<NaiveDate>,
+    /// The camp of the article's own voice (ISW for an ISW report).
+    pub outlet_camp: Camp,
 }
 
 /// Compare the claims of a project.
 pub fn compare_project(p: &Project, analysis: &Analysis, opts: &Options) -> Vec<Comparison> {
-    let items = analysis.articles.iter().flat_map(|(id, an)| {
-        let article_day = an.meta.published.and_then(|d| d.day());
-        an.claims.iter().map(move |c| (id, c, article_day))
-    });
-    compare_claims(items, &p.verdict_overrides, opts)
+    let items: Vec<Item<'_>> = analysis
+        .articles
+        .iter()
+        .flat_map(|(id, an)| {
+            let day = an.meta.published.and_then(|d| d.day());
+            let outlet_camp = crate::claims::outlet_camp(an.meta.outlet.as_deref(), p);
+            an.claims.iter().map(move |c| Item {
+                article: id,
+                claim: c,
+                day,
+                outlet_camp,
+            })
+        })
+        .collect();
+    compare_claims(&items, &p.verdict_overrides, opts)
 }
 
 /// A place as grouped: name (empty for an oblast roll-up), oblast, coordinates.
 type PlaceKey<'a> = (&'a str, Option<&'a str>, Option<f64>, Option<f64>);
-/// A claim in a group: its article, the claim, its day.
-type Member<'a> = (&'a ArticleId, &'a Claim, Option<NaiveDate>);
 
-/// Compare claims given as (article, claim, the article's day); `overrides` are the user's
-/// verdicts by group key.
-pub fn compare_claims<'a>(
-    items: impl Iterator<Item = (&'a ArticleId, &'a Claim, Option<NaiveDate>)>,
+/// The topic a claim is grouped under: every claim with a position on who holds or gains a
+/// place is a front-line claim ("control"), whatever words it used; the rest keep their topic
+/// and are only mentions.
+fn group_topic(c: &Claim) -> Topic {
+    match c.topic {
+        Topic::Control | Topic::Movement | Topic::Attacks => Topic::Control,
+        _ if c.position.is_position() => Topic::Control,
+        t => t,
+    }
+}
+
+/// Compare claims; `overrides` are the user's verdicts.
+pub fn compare_claims(
+    items: &[Item<'_>],
     overrides: &BTreeMap<String, VerdictOverride>,
     opts: &Options,
 ) -> Vec<Comparison> {
-    // Group by small integer keys (place, period, topic); strings are built once per group.
     type Fx = std::hash::BuildHasherDefault<crate::places::FxHasher>;
-    let mut place_ids: HashMap<(&'a str, Option<&'a str>), u32, Fx> = HashMap::default();
-    let mut places: Vec<PlaceKey<'a>> = Vec::new();
-    let mut groups: HashMap<(u32, i64, Topic), Vec<Member<'a>>, Fx> = HashMap::default();
+    let clusters = cluster_claims(items.iter().map(|i| (i.article, i.claim, i.day)));
+    let mut place_ids: HashMap<(&str, Option<&str>), u32, Fx> = HashMap::default();
+    let mut places: Vec<PlaceKey<'_>> = Vec::new();
+    let mut groups: HashMap<(u32, i64, Topic), Vec<Member<'_>>, Fx> = HashMap::default();
+    // Which grouped places lie on an axis, for statements about the whole axis.
+    let mut on_axis: HashMap<&str, Vec<u32>, Fx> = HashMap::default();
+    let mut axis_doubts: Vec<(&str, i64, Member<'_>)> = Vec::new();
     let mut seen: Vec<u32> = Vec::new();
-    for (id, c, article_day) in items {
+    for (n, it) in items.iter().enumerate() {
+        let c = it.claim;
         if matches!(c.camp, Camp::Other) && c.speaker.is_none() {
             continue;
         }
-        let day = c.date.and_then(|d| d.first_day()).or(article_day);
+        let day = c.date.and_then(|d| d.first_day()).or(it.day);
         let period = period_code(day, opts.window);
+        let topic = group_topic(c);
+        let member = Member {
+            item: n,
+            article: it.article,
+            claim: c,
+            day,
+            camp: c.camp,
+            stand: c.position,
+            via_axis: false,
+            implied: false,
+        };
         seen.clear();
         for pl in &c.places {
             let key = match (opts.rollup, &pl.oblast, &pl.district) {
@@ -267,15 +382,60 @@ pub fn compare_claims<'a>(
                 continue;
             }
             seen.push(pid);
-            groups
-                .entry((pid, period, c.topic))
-                .or_default()
-                .push((id, c, day));
+            if let Some(a) = c.axis.as_deref()
+                && opts.rollup != Rollup::Axis
+            {
+                let v = on_axis.entry(a).or_default();
+                if !v.contains(&pid) {
+                    v.push(pid);
+                }
+            }
+            let g = groups.entry((pid, period, topic)).or_default();
+            g.push(member);
+            // "Bloggers claimed X, but ISW has not observed confirmation": the report doubts
+            // the claim it relays.
+            if c.verification == Verification::Unverified
+                && matches!(it.outlet_camp, Camp::Isw | Camp::IndependentMonitor)
+                && c.camp != it.outlet_camp
+                && c.position.is_position()
+                && c.position.direction() != Direction::Doubt
+            {
+                g.push(Member {
+                    camp: it.outlet_camp,
+                    stand: Stand::Unconfirmed,
+                    implied: true,
+                    ..member
+                });
+            }
+        }
+        // "No confirmed advances on the Pokrovsk axis": said of every place on the axis.
+        if let Some(a) = c.axis.as_deref()
+            && c.position.direction() == Direction::Doubt
+            && opts.rollup != Rollup::Axis
+        {
+            axis_doubts.push((a, period, member));
+        }
+    }
+    for (axis, period, m) in axis_doubts {
+        let Some(pids) = on_axis.get(axis) else {
+            continue;
+        };
+        for &pid in pids {
+            let Some(g) = groups.get_mut(&(pid, period, Topic::Control)) else {
+                continue;
+            };
+            if g.iter().any(|x| x.item == m.item) {
+                continue;
+            }
+            g.push(Member {
+                via_axis: true,
+                ..m
+            });
         }
     }
     let mut out: Vec<Comparison> = groups
         .into_iter()
-        .map(|((pid, period, topic), claims)| {
+        .map(|((pid, period, topic), members)| {
             let (name, oblast, lat, lon) = places[pid as usize];
             let (place, lat, lon) = if name.is_empty() {
                 (format!("{} oblast", oblast.unwrap_or_default()), None, None)
@@ -284,6 +444,7 @@ pub fn compare_claims<'a>(
             } else {
                 (name.to_owned(), lat, lon)
             };
+            let (from, to) = period_range(period, opts.window, &members);
             let period = period_label(period, opts.window);
             let key = format!(
                 "{}|{}|{}|{}",
@@ -292,16 +453,18 @@ pub fn compare_claims<'a>(
                 period,
                 topic.word()
             );
-            let acc = Acc {
+            let row = Row {
+                key,
                 place,
                 oblast: oblast.map(str::to_owned),
                 period,
+                from,
+                to,
                 topic,
                 lat,
                 lon,
-                claims,
             };
-            judge(key, acc, overrides)
+            judge(row, &members, &clusters, overrides)
         })
         .collect();
     out.sort_by(|a, b| a.key.cmp(&b.key));
@@ -335,107 +498,381 @@ fn period_label(code: i64, w: Window) -> String {
     }
 }
 
-fn judge(key: String, acc: Acc<'_>, overrides: &BTreeMap<String, VerdictOverride>) -> Comparison {
-    let mut by_camp: BTreeMap<Camp, Vec<(&ArticleId, &Claim)>> = BTreeMap::new();
-    let mut days: BTreeMap<Camp, Vec<NaiveDate>> = BTreeMap::new();
-    for (a, c, d) in &acc.claims {
-        by_camp.entry(c.camp).or_default().push((a, c));
-        if let Some(d) = d {
-            days.entry(c.camp).or_default().push(*d);
+/// The first and last day of a period; for "all time", of the claims in it.
+fn period_range(
+    code: i64,
+    w: Window,
+    members: &[Member<'_>],
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    if code == i64::MIN {
+        return (None, None);
+    }
+    match w {
+        Window::Day => {
+            let d = NaiveDate::from_num_days_from_ce_opt(code as i32);
+            (d, d)
         }
+        Window::Week => {
+            let d = NaiveDate::from_isoywd_opt(
+                (code / 100) as i32,
+                (code % 100) as u32,
+                chrono::Weekday::Mon,
+            );
+            (d, d.map(|d| d + Duration::days(6)))
+        }
+        Window::Month => {
+            let first = NaiveDate::from_ymd_opt((code / 100) as i32, (code % 100) as u32, 1);
+            let last = first.and_then(|f| {
+                f.checked_add_months(chrono::Months::new(1))
+                    .map(|n| n - Duration::days(1))
+            });
+            (first, last)
+        }
+        Window::All => (
+            members.iter().filter_map(|m| m.day).min(),
+            members.iter().filter_map(|m| m.day).max(),
+        ),
+    }
+}
+
+/// A period label as a date range: "2025-W05", "2025-02", "2025-02-03"; `None` for "all" and
+/// for text that is no period.
+fn label_range(label: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    if label == "undated" {
+        return Some((None, None));
+    }
+    if let Some((y, wk)) = label.split_once("-W") {
+        let d =
+            NaiveDate::from_isoywd_opt(y.parse().ok()?, wk.parse().ok()?, chrono::Weekday::Mon)?;
+        return Some((Some(d), Some(d + Duration::days(6))));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(label, "%Y-%m-%d") {
+        return Some((Some(d), Some(d)));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(&format!("{label}-01"), "%Y-%m-%d") {
+        let last = d.checked_add_months(chrono::Months::new(1))? - Duration::days(1);
+        return Some((Some(d), Some(last)));
+    }
+    None
+}
+
+/// Where an override applies: place, oblast, topic, date range. Overrides from files written
+/// before the scope was stored take it from their group key.
+struct Scope<'a> {
+    place: &'a str,
+    oblast: &'a str,
+    topic: &'a str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    /// A legacy "all time" override: applies to the row with exactly its key.
+    key_only: bool,
+}
+
+fn scope<'a>(key: &'a str, o: &'a VerdictOverride) -> Option<Scope<'a>> {
+    if let Some(place) = o.place.as_deref() {
+        return Some(Scope {
+            place,
+            oblast: o.oblast.as_deref().unwrap_or(""),
+            topic: o.topic.as_deref().unwrap_or(""),
+            from: o.from,
+            to: o.to,
+            key_only: false,
+        });
+    }
+    let mut parts = key.split('|');
+    let (place, oblast, period, topic) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let (from, to, key_only) = match label_range(period) {
+        Some((f, t)) => (f, t, false),
+        None => (None, None, true),
+    };
+    Some(Scope {
+        place,
+        oblast,
+        topic,
+        from,
+        to,
+        key_only,
+    })
+}
+
+struct Row {
+    key: String,
+    place: String,
+    oblast: Option<String>,
+    period: String,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    topic: Topic,
+    lat: Option<f64>,
+    lon: Option<f64>,
+}
+
+/// The override that applies to a row (the narrowest whose range holds the row's), and the
+/// ranges of those that cover only part of it.
+fn find_override<'a>(
+    row: &Row,
+    overrides: &'a BTreeMap<String, VerdictOverride>,
+) -> (Option<(&'a VerdictOverride, Scope<'a>)>, Vec<String>) {
+    let mut best: Option<(&VerdictOverride, Scope<'_>)> = None;
+    let mut partial = Vec::new();
+    for (k, o) in overrides {
+        let Some(s) = scope(k, o) else { continue };
+        if s.place != row.place
+            || s.oblast != row.oblast.as_deref().unwrap_or("")
+            || s.topic != row.topic.word()
+        {
+            continue;
+        }
+        if s.key_only {
+            if *k == row.key {
+                best = Some((o, s));
+            }
+            continue;
+        }
+        let inside = match (row.from, row.to, s.from, s.to) {
+            (None, None, None, None) => true,
+            (Some(rf), Some(rt), Some(f), Some(t)) => rf >= f && rt <= t,
+            _ => false,
+        };
+        let overlaps = match (row.from, row.to, s.from, s.to) {
+            (Some(rf), Some(rt), Some(f), Some(t)) => rf <= t && rt >= f,
+            _ => false,
+        };
+        if inside {
+            let span = |s: &Scope<'_>| match (s.from, s.to) {
+                (Some(f), Some(t)) => (t - f).num_days(),
+                _ => 0,
+            };
+            if best.as_ref().is_none_or(|(_, b)| span(&s) < span(b)) {
+                best = Some((o, s));
+            }
+        } else if overlaps {
+            partial.push(format!(
+                "the user's verdict {} for {} covers part of this period",
+                o.verdict,
+                range_label(s.from, s.to)
+            ));
+        }
+    }
+    (best, partial)
+}
+
+fn judge(
+    row: Row,
+    members: &[Member<'_>],
+    clusters: &Clusters,
+    overrides: &BTreeMap<String, VerdictOverride>,
+) -> Comparison {
+    let mut by_camp: BTreeMap<Camp, Vec<&Member<'_>>> = BTreeMap::new();
+    for m in members {
+        by_camp.entry(m.camp).or_default().push(m);
     }
     let mut positions = BTreeMap::new();
     for (camp, list) in &by_camp {
-        let weight: f32 = list.iter().map(|(_, c)| claim_weight(c)).sum();
-        let pos: f32 = list
-            .iter()
-            .filter(|(_, c)| c.stance == Stance::FavoursUkraine)
-            .map(|(_, c)| claim_weight(c))
-            .sum();
-        let neg: f32 = list
-            .iter()
-            .filter(|(_, c)| c.stance == Stance::FavoursRussia)
-            .map(|(_, c)| claim_weight(c))
-            .sum();
-        let lean = if weight > 0.0 {
-            (pos - neg) / weight
-        } else {
-            0.0
-        };
-        let split = pos > 0.0 && neg > 0.0 && pos.min(neg) >= 0.5 * pos.max(neg);
-        let weak = list.iter().all(|(_, c)| {
-            c.hedged || !c.relayed_by.is_empty() || c.verification == Verification::Unverified
-        });
-        let hedged = list.iter().all(|(_, c)| c.hedged);
-        let mut phrase = phrase(acc.topic, lean, &acc.place);
-        if split {
-            phrase = format!("says both: {phrase}, and the opposite");
+        if let Some(p) = camp_position(*camp, list, clusters, &row.place) {
+            positions.insert(*camp, p);
         }
-        if weak {
-            phrase.push_str(" (hedged, relayed or unverified)");
-        }
-        positions.insert(
-            *camp,
-            Position {
-                camp: *camp,
-                phrase,
-                lean,
-                weight,
-                split,
-                claims: list
-                    .iter()
-                    .map(|(a, c)| ClaimRef {
-                        article: (*a).clone(),
-                        claim: c.id.clone(),
-                    })
-                    .collect(),
-                weak,
-                hedged,
-            },
-        );
     }
+    let days: BTreeMap<Camp, Vec<NaiveDate>> = by_camp
+        .iter()
+        .map(|(c, l)| {
+            (
+                *c,
+                l.iter()
+                    .filter(|m| m.stand.is_position())
+                    .filter_map(|m| m.day)
+                    .collect(),
+            )
+        })
+        .collect();
     let (computed, mut reason) = verdict(&positions, &days);
     let mut claims: Vec<ClaimRef> = positions
         .values()
-        .flat_map(|p| p.claims.iter().cloned())
+        .flat_map(|p| p.claims.iter().chain(&p.mentions).cloned())
         .collect();
     claims.sort();
     claims.dedup();
-    let (verdict, note) = match overrides.get(&key) {
-        Some(o) => match Verdict::from_word(&o.verdict) {
-            Some(v) => {
+    let (found, partial_overrides) = find_override(&row, overrides);
+    let (verdict, note, override_range) =
+        match found.and_then(|(o, s)| Verdict::from_word(&o.verdict).map(|v| (o, s, v))) {
+            Some((o, s, v)) => {
                 reason = format!(
-                    "set by the user: {}; computed: {} ({reason})",
+                    "set by the user for {}: {}; computed: {} ({reason})",
+                    range_label(s.from, s.to),
                     o.note,
                     computed.word()
                 );
-                (v, Some(o.note.clone()))
+                (v, Some(o.note.clone()), Some((s.from, s.to)))
             }
-            None => (computed, None),
-        },
-        None => (computed, None),
-    };
+            None => (computed, None, None),
+        };
+    if !partial_overrides.is_empty() {
+        reason = format!("{reason}; {}", partial_overrides.join("; "));
+    }
     Comparison {
-        key,
-        place: acc.place,
-        oblast: acc.oblast,
-        period: acc.period,
-        topic: acc.topic,
+        key: row.key,
+        place: row.place,
+        oblast: row.oblast,
+        period: row.period,
+        from: row.from,
+        to: row.to,
+        topic: row.topic,
         verdict,
         computed,
         reason,
         note,
+        override_range,
+        partial_overrides,
         positions,
         claims,
-        lat: acc.lat,
-        lon: acc.lon,
+        lat: row.lat,
+        lon: row.lon,
     }
 }
 
+/// A camp's position from its members: each statement (cluster) counts once, at its strongest.
+fn camp_position(
+    camp: Camp,
+    list: &[&Member<'_>],
+    clusters: &Clusters,
+    place: &str,
+) -> Option<Position> {
+    let refs = |f: &dyn Fn(&Member<'_>) -> bool| -> Vec<ClaimRef> {
+        let mut v: Vec<ClaimRef> = list
+            .iter()
+            .filter(|m| f(m))
+            .map(|m| ClaimRef {
+                article: m.article.clone(),
+                claim: m.claim.id.clone(),
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let positioned: Vec<&&Member<'_>> = list.iter().filter(|m| m.stand.is_position()).collect();
+    let mentions = refs(&|m| !m.stand.is_position());
+    if positioned.is_empty() {
+        // Only mentions: kept so the row lists them, but no position.
+        return Some(Position {
+            camp,
+            phrase: format!("mentions {place}"),
+            direction: Direction::None,
+            stand: Stand::Mention,
+            lean: 0.0,
+            weight: 0.0,
+            sources: 0,
+            split: false,
+            claims: Vec::new(),
+            mentions,
+            weak: false,
+            hedged: false,
+            via_axis: false,
+            implied: false,
+        });
+    }
+    // The strongest member of each statement.
+    let mut best: HashMap<u32, (&Member<'_>, f32)> = HashMap::new();
+    for m in &positioned {
+        let w = claim_weight(m.claim);
+        let cl = clusters.of(m.item);
+        let e = best.entry(cl).or_insert((m, w));
+        if w > e.1 {
+            *e = (m, w);
+        }
+    }
+    let mut by_dir: BTreeMap<Direction, (f32, Stand, f32)> = BTreeMap::new();
+    for (m, w) in best.values() {
+        let d = m.stand.direction();
+        let e = by_dir.entry(d).or_insert((0.0, m.stand, 0.0));
+        e.0 += w;
+        if *w > e.2 {
+            e.1 = m.stand;
+            e.2 = *w;
+        }
+    }
+    let wt = |d: Direction| by_dir.get(&d).map_or(0.0, |e| e.0);
+    let (ru, ua, doubt, fight) = (
+        wt(Direction::RussianGain),
+        wt(Direction::UkrainianGain),
+        wt(Direction::Doubt),
+        wt(Direction::Fighting),
+    );
+    let split = ru > 0.0 && ua > 0.0 && ru.min(ua) >= 0.5 * ru.max(ua);
+    let gain = ru.max(ua);
+    let direction = if gain > 0.0 && gain >= 0.5 * doubt {
+        if ru >= ua {
+            Direction::RussianGain
+        } else {
+            Direction::UkrainianGain
+        }
+    } else if doubt > 0.0 {
+        Direction::Doubt
+    } else if fight > 0.0 {
+        Direction::Fighting
+    } else {
+        Direction::None
+    };
+    let stand = by_dir.get(&direction).map_or(Stand::Mention, |e| e.1);
+    let weight: f32 = best.values().map(|(_, w)| w).sum();
+    let lean = if weight > 0.0 {
+        best.values()
+            .map(|(m, w)| lean_of(m.stand.direction()) * w)
+            .sum::<f32>()
+            / weight
+    } else {
+        0.0
+    };
+    let weak = positioned.iter().all(|m| {
+        m.claim.hedged
+            || !m.claim.relayed_by.is_empty()
+            || m.claim.verification == Verification::Unverified
+    });
+    let hedged = positioned.iter().all(|m| m.claim.hedged);
+    let via_axis = positioned.iter().all(|m| m.via_axis);
+    let implied = positioned.iter().all(|m| m.implied);
+    let mut phrase = stand.phrase(place);
+    if split {
+        phrase = format!("says both: {phrase}, and the opposite");
+    }
+    if via_axis {
+        phrase.push_str(" (said of the whole axis)");
+    }
+    if implied {
+        phrase.push_str(" (the report's doubt about a claim it relays)");
+    }
+    if weak {
+        phrase.push_str(" (hedged, relayed or unverified)");
+    }
+    Some(Position {
+        camp,
+        phrase,
+        direction,
+        stand,
+        lean,
+        weight,
+        sources: best.len(),
+        split,
+        claims: refs(&|m| m.stand.is_position()),
+        mentions,
+        weak,
+        hedged,
+        via_axis,
+        implied,
+    })
+}
+
 fn verdict(
-    positions: &BTreeMap<Camp, Position>,
+    all: &BTreeMap<Camp, Position>,
     days: &BTreeMap<Camp, Vec<NaiveDate>>,
 ) -> (Verdict, String) {
+    // Only camps that take a position count; "other" speakers never decide a verdict.
+    let positions: BTreeMap<Camp, &Position> = all
+        .iter()
+        .filter(|(c, p)| p.direction != Direction::None && **c != Camp::Other)
+        .map(|(c, p)| (*c, p))
+        .collect();
     let names = |f: &dyn Fn(&Position) -> bool| -> String {
         positions
             .values()
@@ -443,6 +880,16 @@ fn verdict(
             .map(|p| p.camp.label())
             .collect::<Vec<_>>()
             .join(", ")
+    };
+    let mentioning: Vec<&str> = all
+        .values()
+        .filter(|p| p.direction == Direction::None || p.camp == Camp::Other)
+        .map(|p| p.camp.label())
+        .collect();
+    let mention_note = if mentioning.is_empty() {
+        String::new()
+    } else {
+        format!("; {} only mention it", mentioning.join(", "))
     };
     let weak_note = if positions.values().any(|p| p.weak) {
         format!(
@@ -452,33 +899,83 @@ fn verdict(
     } else {
         String::new()
     };
-    if positions.len() == 1 {
-        let p = positions
+    let sources_note = {
+        let many: Vec<String> = positions
             .values()
-            .next()
-            .map(|p| p.camp.label())
-            .unwrap_or_default();
-        return (
-            Verdict::Single,
-            format!("only {p} speaks about this{weak_note}"),
-        );
+            .filter(|p| p.claims.len() > p.sources)
+            .map(|p| {
+                format!(
+                    "{}: {} claims from {} independent statement{}",
+                    p.camp.label(),
+                    p.claims.len(),
+                    p.sources,
+                    if p.sources == 1 { "" } else { "s" }
+                )
+            })
+            .collect();
+        if many.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", many.join(", "))
+        }
+    };
+    let tail = format!("{weak_note}{sources_note}{mention_note}");
+    match positions.len() {
+        0 => {
+            return (
+                Verdict::None,
+                format!(
+                    "no camp takes a position on who holds or gains it{}",
+                    if mentioning.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {} only mention it", mentioning.join(", "))
+                    }
+                ),
+            );
+        }
+        1 => {
+            let p = positions.values().next().map(|p| p.camp.label());
+            return (
+                Verdict::Single,
+                format!("only {} takes a position{tail}", p.unwrap_or_default()),
+            );
+        }
+        _ => {}
     }
     if positions.values().any(|p| p.split) {
         return (
             Verdict::Mixed,
-            format!("{} contradict themselves{weak_note}", names(&|p| p.split)),
+            format!("{} say both things{tail}", names(&|p| p.split)),
         );
     }
-    let pro_u: Vec<&Position> = positions.values().filter(|p| p.lean > 0.25).collect();
-    let pro_r: Vec<&Position> = positions.values().filter(|p| p.lean < -0.25).collect();
-    if !pro_u.is_empty() && !pro_r.is_empty() {
+    let is = |d: Direction| move |p: &Position| p.direction == d;
+    let ru: Vec<&&Position> = positions
+        .values()
+        .filter(|p| p.direction == Direction::RussianGain)
+        .collect();
+    let ua: Vec<&&Position> = positions
+        .values()
+        .filter(|p| p.direction == Direction::UkrainianGain)
+        .collect();
+    let doubt: Vec<&&Position> = positions
+        .values()
+        .filter(|p| p.direction == Direction::Doubt)
+        .collect();
+    let said = |ps: &[&&Position]| -> String {
+        ps.iter()
+            .map(|p| format!("{} ({})", p.camp.label(), p.stand.label()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !ru.is_empty() && !ua.is_empty() {
         // Reports far apart in time may both be true at their time.
-        let days_of = |ps: &[&Position]| -> Vec<NaiveDate> {
+        let days_of = |ps: &[&&Position]| -> Vec<NaiveDate> {
             ps.iter()
                 .flat_map(|p| days.get(&p.camp).cloned().unwrap_or_default())
                 .collect()
         };
-        let (du, dr) = (days_of(&pro_u), days_of(&pro_r));
+        let (dr, du) = (days_of(&ru), days_of(&ua));
         let closest = du
             .iter()
             .flat_map(|a| dr.iter().map(move |b| (*a - *b).num_days().abs()))
@@ -489,66 +986,56 @@ fn verdict(
             return (
                 Verdict::Mixed,
                 format!(
-                    "{} favour Ukraine and {} favour Russia, but the reports are at least {gap} days apart: both may be true at their time{weak_note}",
-                    names(&|p| p.lean > 0.25),
-                    names(&|p| p.lean < -0.25)
+                    "{} against {}, but the reports are at least {gap} days apart: both may be true at their time{tail}",
+                    said(&ru),
+                    said(&ua)
                 ),
             );
         }
-        // A side that only hedges does not make a full conflict; unverified and relayed claims
-        // weigh less in the lean and are named in the reason.
-        let strong_u = pro_u.iter().any(|p| !p.hedged);
-        let strong_r = pro_r.iter().any(|p| !p.hedged);
-        let v = if strong_u && strong_r {
-            Verdict::Conflict
-        } else {
-            Verdict::Mixed
-        };
-        return (
-            v,
-            format!(
-                "{} say it favours Ukraine, {} say it favours Russia{}{weak_note}",
-                names(&|p| p.lean > 0.25),
-                names(&|p| p.lean < -0.25),
-                if v == Verdict::Mixed {
-                    "; one side only hedges, so the evidence is split rather than in conflict"
-                } else {
-                    ""
-                }
-            ),
-        );
-    }
-    // One camp takes a side, the others only report: not agreement, not conflict.
-    let polar = pro_u.len() + pro_r.len();
-    if polar == 1 && positions.len() > 1 {
+        // A side that only hedges does not make a full conflict.
+        let strong = |ps: &[&&Position]| ps.iter().any(|p| !p.hedged);
+        if strong(&ru) && strong(&ua) {
+            return (
+                Verdict::Conflict,
+                format!("{} against {}{tail}", said(&ru), said(&ua)),
+            );
+        }
         return (
             Verdict::Mixed,
             format!(
-                "only {} says it favours {}; {} report it without taking a side{weak_note}",
-                names(&|p| p.lean.abs() > 0.25),
-                if pro_u.is_empty() {
-                    "Russia"
-                } else {
-                    "Ukraine"
-                },
-                names(&|p| p.lean.abs() <= 0.25)
+                "{} against {}; one side only hedges, so the evidence is split rather than in conflict{tail}",
+                said(&ru),
+                said(&ua)
+            ),
+        );
+    }
+    let gains: Vec<&&Position> = ru.iter().chain(&ua).copied().collect();
+    if !gains.is_empty() && !doubt.is_empty() {
+        return (
+            Verdict::Disputed,
+            format!(
+                "{} asserted; {} say it is unconfirmed or that nothing changed{tail}",
+                said(&gains),
+                said(&doubt)
             ),
         );
     }
     let opposed = positions.values().any(|p| p.camp.side() == Some(true))
         && positions.values().any(|p| p.camp.side() == Some(false));
-    let direction = if !pro_u.is_empty() {
-        "in Ukraine's favour"
-    } else if !pro_r.is_empty() {
-        "in Russia's favour"
+    let what = if !ru.is_empty() {
+        "Russia holds or gains it"
+    } else if !ua.is_empty() {
+        "Ukraine holds it or Russian attacks fail"
+    } else if positions.values().all(|p| is(Direction::Doubt)(p)) {
+        "nothing changed or nothing is confirmed"
     } else {
-        "without taking a side"
+        "there is fighting, without a result claimed"
     };
     (
         Verdict::Agree,
         format!(
-            "{} all report it {direction}{}{weak_note}",
-            names(&|_| true),
+            "{}: compatible positions, {what}{}{tail}",
+            said(&positions.values().collect::<Vec<_>>()),
             if opposed {
                 " — opposed camps agree"
             } else {
@@ -558,53 +1045,26 @@ fn verdict(
     )
 }
 
-/// The comparison as a Markdown section for briefings.
-pub fn report_markdown(comparisons: &[Comparison], p: &Project, analysis: &Analysis) -> String {
-    let mut s = String::from("## Comparison\n\n");
-    for c in comparisons {
-        let _ = writeln!(
-            s,
-            "### {} · {} · {} — {}\n",
-            c.place,
-            c.period,
-            c.topic.word(),
-            c.verdict.word().to_uppercase()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_labels_read_back_as_ranges() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(
+            label_range("2025-W05"),
+            Some((d("2025-01-27"), d("2025-02-02")))
         );
-        let _ = writeln!(s, "{}\n", c.reason);
-        for pos in c.positions.values() {
-            let _ = writeln!(s, "- **{}**: {}", pos.camp.label(), pos.phrase);
-            for r in &pos.claims {
-                let Some(an) = analysis.articles.get(&r.article) else {
-                    continue;
-                };
-                let Some(cl) = an.claims.iter().find(|x| x.id == r.claim) else {
-                    continue;
-                };
-                let src = an
-                    .meta
-                    .outlet
-                    .clone()
-                    .or_else(|| {
-                        p.articles
-                            .get(&r.article)
-                            .map(|a| a.source.file_name.clone())
-                    })
-                    .unwrap_or_default();
-                let date = cl
-                    .date
-                    .or(an.meta.published)
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "undated".into());
-                let _ = writeln!(
-                    s,
-                    "  - “{}” — {}, {} ({date})",
-                    cl.text.trim(),
-                    cl.speaker.as_deref().unwrap_or("unattributed"),
-                    src
-                );
-            }
-        }
-        s.push('\n');
+        assert_eq!(
+            label_range("2024-02"),
+            Some((d("2024-02-01"), d("2024-02-29")))
+        );
+        assert_eq!(
+            label_range("2025-02-03"),
+            Some((d("2025-02-03"), d("2025-02-03")))
+        );
+        assert_eq!(label_range("undated"), Some((None, None)));
+        assert_eq!(label_range("all"), None);
     }
-    s
 }

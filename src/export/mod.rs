@@ -1,10 +1,12 @@
-//! Exports: the `analyze --json` contract, and CSV, JSON and Markdown exports of a project;
-//! citations (`citations.rs`) and REFI-QDA exchange (`qdpx.rs`) in their own files.
+//! Exports: the `analyze --json` contract and the claims CSV; the report and the comparison
+//! as CSV and JSON (`report.rs`), citations (`citations.rs`) and REFI-QDA exchange (`qdpx.rs`)
+//! in their own files.
 
 pub mod citations;
 pub mod qdpx;
+pub mod report;
 
-use std::fmt::Write as _;
+pub use report::{comparison_csv, comparison_json, html, markdown};
 
 use serde_json::{Value, json};
 
@@ -17,12 +19,16 @@ use crate::model::{Claim, LineDecision, Meta, Project};
 pub enum Kind {
     /// Claims, one row each.
     ClaimsCsv,
-    /// The comparison, one row per place × period × topic.
+    /// The comparison, one line per claim behind each place × period × topic row.
     ComparisonCsv,
     /// The analysis in the `analyze --json` shape.
     Json,
-    /// A Markdown report.
+    /// The comparison as JSON, each row with the claims behind it.
+    ComparisonJson,
+    /// The report a researcher sends, in Markdown.
     Markdown,
+    /// The same report as an HTML page that prints well.
+    Html,
     /// The articles as RIS citations.
     Ris,
     /// The articles as BibTeX entries.
@@ -40,8 +46,9 @@ impl Kind {
     pub fn extension(self) -> &'static str {
         match self {
             Kind::ClaimsCsv | Kind::ComparisonCsv => "csv",
-            Kind::Json | Kind::CslJson => "json",
+            Kind::Json | Kind::CslJson | Kind::ComparisonJson => "json",
             Kind::Markdown => "md",
+            Kind::Html => "html",
             Kind::Ris => "ris",
             Kind::Bibtex => "bib",
             Kind::Qdpx => "qdpx",
@@ -60,7 +67,8 @@ pub fn render(
 ) -> Result<Vec<u8>, qdpx::QdpxError> {
     Ok(match kind {
         Kind::ClaimsCsv => claims_csv(p, analysis).into_bytes(),
-        Kind::ComparisonCsv => comparison_csv(comparisons).into_bytes(),
+        Kind::ComparisonCsv => report::comparison_csv(p, analysis, comparisons).into_bytes(),
+        Kind::ComparisonJson => pretty(&report::comparison_json(analysis, comparisons)),
         Kind::Json => {
             let files: Vec<(String, Vec<crate::model::ArticleId>)> = p
                 .articles
@@ -69,7 +77,8 @@ pub fn render(
                 .collect();
             pretty(&analyze_json(p, analysis, &files, comparisons))
         }
-        Kind::Markdown => markdown(p, analysis, comparisons).into_bytes(),
+        Kind::Markdown => report::markdown(p, analysis, comparisons).into_bytes(),
+        Kind::Html => report::html(p, analysis, comparisons).into_bytes(),
         Kind::Ris => citations::ris(p, analysis).into_bytes(),
         Kind::Bibtex => citations::bibtex(p, analysis).into_bytes(),
         Kind::CslJson => pretty(&citations::csl_json(p, analysis)),
@@ -296,104 +305,4 @@ pub fn claims_csv(p: &Project, analysis: &Analysis) -> String {
         }
     }
     out
-}
-
-/// The comparison as CSV: one row per place × period × topic, one column per camp.
-pub fn comparison_csv(comparisons: &[Comparison]) -> String {
-    let mut out =
-        String::from("place,oblast,period,topic,verdict,computed_verdict,reason,note,claims");
-    for c in crate::model::Camp::ALL {
-        out.push(',');
-        out.push_str(c.word());
-    }
-    out.push('\n');
-    for c in comparisons {
-        let mut row = vec![
-            c.place.clone(),
-            c.oblast.clone().unwrap_or_default(),
-            c.period.clone(),
-            c.topic.word().to_owned(),
-            c.verdict.word().to_owned(),
-            c.computed.word().to_owned(),
-            c.reason.clone(),
-            c.note.clone().unwrap_or_default(),
-            c.claims.len().to_string(),
-        ];
-        for camp in crate::model::Camp::ALL {
-            row.push(
-                c.positions
-                    .get(&camp)
-                    .map(|p| p.phrase.clone())
-                    .unwrap_or_default(),
-            );
-        }
-        let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
-    }
-    out
-}
-
-/// A Markdown report: the comparison first, then each article with its claims.
-pub fn markdown(p: &Project, analysis: &Analysis, comparisons: &[Comparison]) -> String {
-    let mut s = String::from("# Crosscheck report\n\n");
-    let _ = writeln!(
-        s,
-        "{} articles, {} claims.\n",
-        p.articles.len(),
-        analysis.claim_count()
-    );
-    if !comparisons.is_empty() {
-        s.push_str(&crate::compare::report_markdown(comparisons, p, analysis));
-    }
-    s.push_str("## Articles\n\n");
-    for (id, an) in &analysis.articles {
-        let Some(a) = p.articles.get(id) else {
-            continue;
-        };
-        let m = &an.meta;
-        let _ = writeln!(
-            s,
-            "### {}\n",
-            m.title.as_deref().unwrap_or(&a.source.file_name)
-        );
-        let mut facts = Vec::new();
-        if let Some(o) = &m.outlet {
-            facts.push(o.clone());
-        }
-        if let Some(au) = &m.author {
-            facts.push(format!("by {au}"));
-        }
-        if let Some(d) = m.published {
-            facts.push(d.to_string());
-        }
-        if let Some(u) = &m.url {
-            facts.push(format!("<{u}>"));
-        }
-        if !facts.is_empty() {
-            let _ = writeln!(s, "{}\n", facts.join(" · "));
-        }
-        for c in &an.claims {
-            let places: Vec<&str> = c.places.iter().map(|p| p.name.as_str()).collect();
-            let _ = writeln!(
-                s,
-                "- **{}** ({}){}{}: “{}”{}",
-                c.speaker.as_deref().unwrap_or("unattributed"),
-                c.camp.label(),
-                if places.is_empty() {
-                    String::new()
-                } else {
-                    format!(" on {}", places.join(", "))
-                },
-                c.date.map(|d| format!(", {d}")).unwrap_or_default(),
-                c.text.trim(),
-                c.verification
-                    .word()
-                    .map(|v| format!(" — {v}"))
-                    .unwrap_or_default(),
-            );
-        }
-        s.push('\n');
-    }
-    s
 }

@@ -3,10 +3,12 @@
 mod bytes;
 mod camp;
 mod edit;
+mod position;
 mod time;
 
 pub use camp::Camp;
 pub use edit::Edit;
+pub use position::{Direction, Position};
 pub use time::PartialDate;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -396,6 +398,8 @@ pub struct Claim {
     pub date_text: Option<String>,
     pub topic: Topic,
     pub stance: Stance,
+    /// What the claim asserts about its places (who holds or gains them), for the comparison.
+    pub position: Position,
     pub hedged: bool,
     pub verification: Verification,
 }
@@ -410,6 +414,7 @@ pub struct ClaimEdit {
     pub date: Option<Option<PartialDate>>,
     pub topic: Option<Topic>,
     pub stance: Option<Stance>,
+    pub position: Option<Position>,
     pub hedged: Option<bool>,
     pub verification: Option<Verification>,
     pub note: Option<String>,
@@ -436,6 +441,9 @@ impl ClaimEdit {
         if let Some(v) = self.stance {
             c.stance = v;
         }
+        if let Some(v) = self.position {
+            c.position = v;
+        }
         if let Some(v) = self.hedged {
             c.hedged = v;
         }
@@ -456,6 +464,7 @@ impl ClaimEdit {
             date,
             topic,
             stance,
+            position,
             hedged,
             verification,
             note
@@ -507,12 +516,24 @@ impl Article {
     }
 }
 
-/// The user's verdict on a comparison group, overriding the computed one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The user's verdict on a comparison group, overriding the computed one. It is stored with
+/// the place, topic and date range it was made for, and applies, under any period grouping, to
+/// the rows of that place and topic whose dates lie inside the range. Files written before the
+/// scope was stored have only the verdict and note; the scope is then read from the group key.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VerdictOverride {
-    /// "agree", "conflict", "mixed" or "single".
+    /// "agree", "conflict", "disputed", "mixed", "single" or "none".
     pub verdict: String,
     pub note: String,
+    /// The place (as the comparison names it: a settlement, "X axis", "X raion", "X oblast").
+    pub place: Option<String>,
+    pub oblast: Option<String>,
+    /// The topic word ("control", "strikes", ...).
+    pub topic: Option<String>,
+    /// The first and last day the verdict was made for; both `None` for undated claims.
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
 }
 
 /// A difference two merged projects disagreed on: both versions are kept, ours applied.
