@@ -540,7 +540,9 @@ fn held_out_verdicts() {
         "bloggers dispute the ministry"
     );
     assert!(z.positions[&Camp::RussianOfficial].lean < 0.0);
-    let k = find("Kupiansk", Topic::Attacks).expect("Kupiansk attacks row");
+    // Attacks, advances and control are one front-line row.
+    assert!(find("Kupiansk", Topic::Attacks).is_none());
+    let k = find("Kupiansk", Topic::Control).expect("Kupiansk front-line row");
     assert_eq!(k.verdict, Verdict::Mixed, "{}", k.reason);
 }
 

@@ -273,7 +273,8 @@ fn english_dev_pages_verdicts() {
         &shared().join("realtexts"),
         "tests/data/compare-gold-en.tsv",
     ) {
-        check(&f, 0.0, 0.0, 0.0);
+        // Measured 2026-12-04: 9/35 right, 11/32 shown confirmed, 2/5 mentions kept.
+        check(&f, 0.22, 0.30, 0.35);
     }
 }
 
@@ -284,7 +285,9 @@ fn cyrillic_dev_pages_verdicts() {
         &shared().join("realtexts-cyrillic"),
         "tests/data/compare-gold-cyr.tsv",
     ) {
-        check(&f, 0.0, 0.0, 0.0);
+        // Measured 2026-12-04: 1/54 right (ISW relayed by Ukrainian outlets is filed as media:
+        // the claims issue), 16/40 shown confirmed, 4/6 mentions kept.
+        check(&f, 0.01, 0.35, 0.6);
     }
 }
 

@@ -1640,11 +1640,13 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         if r.skip {
             continue;
         }
+        // The speaker's side; a sentence in the article's own voice speaks for the outlet's camp
+        // (a ministry's channel, a milblogger's post).
         let they_side = match r
             .attr
             .speaker
             .as_ref()
-            .and_then(|sp| sp.camp)
+            .map_or(Some(outlet_camp), |sp| sp.camp)
             .and_then(Camp::side)
         {
             Some(true) => Some(-1.0),

@@ -3,8 +3,8 @@
 //! are clustered, so the table can show a statement once with its number of outlets and a
 //! verdict never counts one source twice.
 //!
-//! Two claims are one statement when they are of the same camp and either share most of their
-//! word trigrams (the same sentence, lightly edited), or have the same speaker, the same day,
+//! Two claims are one statement when they are of the same camp and either take the same
+//! position and share most of their word trigrams (the same sentence, lightly edited), or have the same speaker, the same day,
 //! the same position and a place in common (one bulletin retold in other words).
 
 use std::collections::HashMap;
@@ -119,7 +119,7 @@ pub fn cluster_claims<'a>(
         for (&j, &k) in &shared {
             let (ci, cj) = (items[i].1, items[j as usize].1);
             let small = s.len().min(sh[j as usize].len()) as f32;
-            if ci.camp == cj.camp && k as f32 >= 0.6 * small {
+            if ci.camp == cj.camp && ci.position == cj.position && k as f32 >= 0.6 * small {
                 union(&mut parent, i as u32, j);
             }
         }

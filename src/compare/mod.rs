@@ -1020,6 +1020,39 @@ fn verdict(
             ),
         );
     }
+    // Fighting reported beside a result: compatible when it is the same fight ("Russian
+    // attacks" and "Russian attacks repelled"), not when each camp tells of the other's attacks.
+    let attacker = |s: Stand| match s {
+        Stand::RussiaAttacks
+        | Stand::Repelled
+        | Stand::RussiaAdvances
+        | Stand::RussiaHolds
+        | Stand::UkraineWithdrew => Some(-1),
+        Stand::UkraineAttacks
+        | Stand::RussiaRepelled
+        | Stand::UkraineAdvances
+        | Stand::UkraineHolds
+        | Stand::RussiaWithdrew => Some(1),
+        _ => None,
+    };
+    let fights: Vec<&&Position> = positions
+        .values()
+        .filter(|p| p.direction == Direction::Fighting)
+        .collect();
+    if let Some(f) = fights.iter().find(|f| {
+        gains
+            .iter()
+            .any(|g| matches!((attacker(f.stand), attacker(g.stand)), (Some(a), Some(b)) if a != b))
+    }) {
+        return (
+            Verdict::Mixed,
+            format!(
+                "{} against {}: each tells of a different side's attacks, so the positions neither agree nor exclude each other{tail}",
+                said(&[*f]),
+                said(&gains)
+            ),
+        );
+    }
     let opposed = positions.values().any(|p| p.camp.side() == Some(true))
         && positions.values().any(|p| p.camp.side() == Some(false));
     let what = if !ru.is_empty() {
