@@ -412,8 +412,10 @@ fn role_around(text: &str, from: usize, s: usize, e: usize) -> roles::RoleCamp {
         })
         .unwrap_or_default();
     let mut role = roles::read(&format!("{before} {} {of_state}", &text[s..e]));
-    if role.camp().is_none() {
-        if let Some(rest) = after.strip_prefix(", ") {
+    if role.camp().is_none()
+        && let Some(rest) = after.strip_prefix(", ")
+    {
+        {
             let end = rest
                 .find([',', ';', '.', '"', '“', '”', '(', ')'])
                 .unwrap_or(rest.len());
@@ -1150,8 +1152,8 @@ fn named_relays(
                 // relays; a person told is an audience, not a relay.
                 let rest = &s[from..];
                 let skip = rest.len() - rest.trim_start().len();
-                let skip = skip
-                    + usize::from(rest.trim_start().to_lowercase().starts_with("the ")) * 4;
+                let skip =
+                    skip + usize::from(rest.trim_start().to_lowercase().starts_with("the ")) * 4;
                 if let Some(h) = scan.hits.iter().find(|h| {
                     h.camp == Camp::Media && h.start >= from && h.start <= from + skip + 1
                 }) && h.name != main.name
