@@ -61,6 +61,12 @@ const PARTICIPLES: &[&str] = &[
     "denying",
 ];
 
+/// Prepositions after which a country or capital is where something is, not who speaks.
+const LOCATIVES: &[&str] = &[
+    "in", "from", "near", "at", "to", "into", "across", "в", "у", "во", "из", "із", "з", "под",
+    "під", "до",
+];
+
 /// Words that make a place name an axis or sector of the front.
 const AXIS_WORDS: &[&str] = &[
     "axis",
@@ -378,7 +384,9 @@ fn oblique_cyrillic(w: &str) -> bool {
 /// boundary (at most eight, not before `from`), and an apposition after it (", a spokesperson
 /// for Ukraine's Khortytsia group,").
 fn role_around(text: &str, from: usize, s: usize, e: usize) -> roles::RoleCamp {
-    let before = &text[from.min(s)..s];
+    // A parenthesis closed before the name is an aside ("Ukrainian 11th Army Corps (AC)
+    // Spokesperson …"): the role reads on across it.
+    let before = without_asides(&text[from.min(s)..s]);
     let cut = before
         .char_indices()
         .rev()
@@ -387,10 +395,27 @@ fn role_around(text: &str, from: usize, s: usize, e: usize) -> roles::RoleCamp {
     let before = &before[cut..];
     let words: Vec<&str> = before.split_whitespace().collect();
     let before: String = words[words.len().saturating_sub(8)..].join(" ");
-    let mut role = roles::read(&before);
-    if role.camp().is_none() {
-        let after = &text[e.min(text.len())..];
-        if let Some(rest) = after.strip_prefix(", ") {
+    // The name's own words ("Lieutenant Colonel …", "Air Force") and the state named right
+    // after it ("the State Emergency Service of Ukraine") belong to the role.
+    let after = &text[e.min(text.len())..];
+    let of_state = after
+        .strip_prefix(" of ")
+        .map(|rest| {
+            let end = rest
+                .find([',', ';', '.', '"', '“', '”', '(', ')', ':'])
+                .unwrap_or(rest.len());
+            rest[..end]
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    let mut role = roles::read(&format!("{before} {} {of_state}", &text[s..e]));
+    if role.camp().is_none()
+        && let Some(rest) = after.strip_prefix(", ")
+    {
+        {
             let end = rest
                 .find([',', ';', '.', '"', '“', '”', '(', ')'])
                 .unwrap_or(rest.len());
@@ -403,6 +428,30 @@ fn role_around(text: &str, from: usize, s: usize, e: usize) -> roles::RoleCamp {
         }
     }
     role
+}
+
+/// `text` without its closed parenthetical asides of a few words ("(AC)", "(MoD)"), which
+/// break no clause.
+fn without_asides(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(')') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        match rest[open..].find(')') {
+            Some(close) if rest[open..open + close].split_whitespace().count() <= 4 => {
+                out.push_str(&rest[..open]);
+                rest = &rest[open + close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 struct Ctx<'a> {
@@ -564,12 +613,24 @@ impl Ctx<'_> {
                 // A subject is never cut from its verb by one comma ("… Ukraine since 2022,
                 // suggests …" is the clause's object, not its subject).
                 let between = &text[h.end..we];
+                // ", in turn,", ", for its part,": an aside between subject and verb.
+                let aside = between.trim_start().starts_with(',')
+                    && between.trim_end().ends_with(',')
+                    && between.matches(',').count() == 2
+                    && between.split_whitespace().count() <= 4;
                 let far = is_metonym(&h.name)
                     && anchor_at_end
+                    && !aside
                     && (between.split_whitespace().count() > 4
                         || between.trim_end().ends_with(',')
                             && between.split_whitespace().count() > 1);
-                !part_of_name && !far
+                // "the consultancy ExPro in Kyiv": a capital after a preposition is a place.
+                let located = is_metonym(&h.name)
+                    && text[..h.start]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| LOCATIVES.contains(&w.to_lowercase().as_str()));
+                !part_of_name && !far && !located
             })
             .collect();
         let hits = hits.as_slice();
@@ -633,10 +694,12 @@ impl Ctx<'_> {
                                 || first(&name).zip(first(&h.name)).is_some_and(|(a, b)| a.get(..3) == b.get(..3)))
                     })
                     .map_or(name, |h| h.name.clone());
+                // "Air Force", "State Emergency Service": a body named like a person.
+                let person = !roles::read(&name).body;
                 return Some(Speaker {
                     name,
                     camp: Some(camp),
-                    person: true,
+                    person,
                     plural: false,
                 });
             }
@@ -645,14 +708,7 @@ impl Ctx<'_> {
             let plural = h.name.ends_with('s')
                 || h.name.contains("officials")
                 || h.name.contains("bloggers");
-            // A single-word surname hit ("Trehubov") is a person.
-            let person = !h.name.contains("'s ")
-                && h.name.split_whitespace().count() == 2
-                && h.name.chars().next().is_some_and(char::is_uppercase)
-                && ![Camp::Media, Camp::Isw, Camp::IndependentMonitor].contains(&h.camp)
-                && !h.name.contains("Ministry")
-                && !h.name.contains("Staff")
-                && !h.name.contains("forces");
+            let person = hit_is_person(h);
             let camp = self.camp_for(&h.name, Some(h.camp));
             return Some(Speaker {
                 name: h.name.clone(),
@@ -672,8 +728,8 @@ impl Ctx<'_> {
             let role = roles::read(phrase);
             // Beyond eight words only a phrase that names its side ("A pilot of a Ukrainian
             // drone crew operating in the Slovyansk direction").
-            if (role.decided.is_some() || role.official && phrase_words <= 8)
-                && (phrase_words <= 8 || role.decided.is_some())
+            if (role.decided.is_some()
+                || role.official && (phrase_words <= 8 || role.side.is_some()))
                 && let Some(camp) = self.role_camp(role)
             {
                 return Some(Speaker {
@@ -731,6 +787,17 @@ impl Ctx<'_> {
         }
         None
     }
+}
+
+/// Whether a lexicon hit names a person: a first name and a surname ("Trehubov" is shown as
+/// "Viktor Trehubov"), not a body, an outlet or a group.
+fn hit_is_person(h: &Hit) -> bool {
+    !h.name.contains("'s ")
+        && h.name.split_whitespace().count() == 2
+        && h.name.chars().next().is_some_and(char::is_uppercase)
+        && ![Camp::Media, Camp::Isw, Camp::IndependentMonitor].contains(&h.camp)
+        && !roles::read(&h.name).body
+        && !h.name.contains("forces")
 }
 
 /// One sentence with its attribution.
@@ -816,7 +883,9 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
     for w in s.split_inclusive(|c: char| c.is_whitespace()) {
         let start = pos;
         pos += w.len();
-        let bare = w.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        // A Markdown link's text ("[сообщил](https://t.me/…)") is the word.
+        let word = w.find("](").map_or(w, |i| &w[..i]);
+        let bare = word.trim().trim_matches(|c: char| !c.is_alphanumeric());
         let next = s[pos..]
             .split_whitespace()
             .next()
@@ -1078,6 +1147,28 @@ fn named_relays(
             if !word_start || !word_end || at + 1 < cue_pos {
                 continue;
             }
+            if !citing {
+                // "Zelensky told Axios news service that …": an outlet right after "told"
+                // relays; a person told is an audience, not a relay.
+                let rest = &s[from..];
+                let skip = rest.len() - rest.trim_start().len();
+                let skip =
+                    skip + usize::from(rest.trim_start().to_lowercase().starts_with("the ")) * 4;
+                if let Some(h) = scan.hits.iter().find(|h| {
+                    h.camp == Camp::Media && h.start >= from && h.start <= from + skip + 1
+                }) && h.name != main.name
+                    && !relays.iter().any(|r| r.name == h.name)
+                {
+                    relays.push(Speaker {
+                        name: h.name.clone(),
+                        camp: Some(Camp::Media),
+                        person: false,
+                        plural: false,
+                    });
+                    return;
+                }
+                continue;
+            }
             // The name right after the phrase (a few words, to a comma or full stop).
             let rest = &s[from..];
             let end = rest
@@ -1093,24 +1184,10 @@ fn named_relays(
             if sp.name == main.name {
                 continue;
             }
-            if citing {
-                // "RBC-Ukraine reports, citing the General Staff": the General Staff speaks.
-                let relay = std::mem::replace(main, sp);
-                if !relays.iter().any(|r| r.name == relay.name) {
-                    relays.push(relay);
-                }
-            } else {
-                // "Zelensky told Axios": an outlet after "told" relays; a person told is an
-                // audience, not a relay.
-                let outlet = scan.hits.iter().any(|h| {
-                    h.start >= from
-                        && h.start <= from + 3
-                        && h.camp == Camp::Media
-                        && h.name == sp.name
-                });
-                if outlet && !relays.iter().any(|r| r.name == sp.name) {
-                    relays.push(sp);
-                }
+            // "RBC-Ukraine reports, citing the General Staff": the General Staff speaks.
+            let relay = std::mem::replace(main, sp);
+            if !relays.iter().any(|r| r.name == relay.name) {
+                relays.push(relay);
             }
             return;
         }
@@ -1286,7 +1363,7 @@ fn headline_speaker(sent: &str, lower: &str, ctx: &Ctx<'_>) -> Option<Speaker> {
             return Some(Speaker {
                 name: h.name.clone(),
                 camp: Some(camp),
-                person: false,
+                person: hit_is_person(h),
                 plural: false,
             });
         }

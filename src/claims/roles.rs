@@ -52,6 +52,7 @@ struct Group {
 enum Kind {
     Side(Camp),
     Official,
+    Body,
     Camp(Camp),
 }
 
@@ -68,6 +69,8 @@ fn groups() -> &'static [Group] {
             };
             let kind = if kind == "official" {
                 Kind::Official
+            } else if kind == "body" {
+                Kind::Body
             } else if let Some(c) = kind.strip_prefix("side:").and_then(Camp::from_word) {
                 Kind::Side(c)
             } else if let Some(c) = kind.strip_prefix("camp:").and_then(Camp::from_word) {
@@ -111,6 +114,8 @@ pub struct RoleCamp {
     pub side: Option<Camp>,
     /// Whether the phrase names an official role (minister, spokesperson, forces).
     pub official: bool,
+    /// Whether the phrase names a body, not a person ("Air Force", "State Emergency Service").
+    pub body: bool,
 }
 
 impl RoleCamp {
@@ -150,6 +155,10 @@ pub fn read(phrase: &str) -> RoleCamp {
                         out.side.get_or_insert(c);
                     }
                     Kind::Official => out.official = true,
+                    Kind::Body => {
+                        out.official = true;
+                        out.body = true;
+                    }
                     Kind::Camp(c) => {
                         // Milbloggers and monitors outrank a generic "expert".
                         let rank = |c: Camp| match c {
@@ -206,6 +215,15 @@ mod tests {
             ("российские военкоры", Some(Camp::RussianMilblogger)),
             ("губернатор Белгородской области", None),
             ("Kyiv mayor", Some(Camp::UkrainianOfficial)),
+            ("The Ukrainian Air Force", Some(Camp::UkrainianOfficial)),
+            (
+                "Ukrainian 11th Army Corps Spokesperson Lieutenant Colonel",
+                Some(Camp::UkrainianOfficial),
+            ),
+            (
+                "Керівник Центру військово-правових досліджень",
+                Some(Camp::Other),
+            ),
             ("his wife", None),
         ];
         for (phrase, want) in cases {

@@ -51,6 +51,11 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
             {
                 j += 1;
             }
+            // An endnote marker glued to the full stop ("….[[30]](https://…)", "….[4]") ends
+            // the sentence with it.
+            let note_end = footnote_after(&chars, j);
+            let glued_note = note_end > j;
+            j = note_end;
             let end = chars.get(j).map_or(text.len(), |x| x.0);
             let next_is_space = chars.get(j).is_none_or(|x| x.1.is_whitespace());
             // The next word must look like a sentence start.
@@ -64,7 +69,8 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
                     || n.is_ascii_digit()
                     || matches!(n, '"' | '“' | '«' | '‘' | '(' | '[' | '—' | '-')
             });
-            let abbrev = c == '.' && j == i + 1 && is_abbreviation(prev_word(text, pos));
+            let abbrev =
+                c == '.' && j == i + 1 && !glued_note && is_abbreviation(prev_word(text, pos));
             // A comma-ended quotation continues the sentence: "…," he said.
             if next_is_space && starts && !abbrev {
                 push(text, start, end, &mut out);
@@ -77,6 +83,29 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     }
     push(text, start, text.len(), &mut out);
     out
+}
+
+/// Where an endnote marker starting at `chars[j]` ends: a run without spaces that opens with
+/// "[" and a digit, or "[[" and a digit (Markdown footnote links, "[12]", "[[3]](url)"), and
+/// closes with "]" or ")". Returns `j` when there is none.
+fn footnote_after(chars: &[(usize, char)], j: usize) -> usize {
+    let at = |k: usize| chars.get(k).map(|x| x.1);
+    if at(j) != Some('[') {
+        return j;
+    }
+    let first = if at(j + 1) == Some('[') { j + 2 } else { j + 1 };
+    if !at(first).is_some_and(|c| c.is_ascii_digit()) {
+        return j;
+    }
+    let mut k = j;
+    while k < chars.len() && !chars[k].1.is_whitespace() {
+        k += 1;
+    }
+    if matches!(at(k - 1), Some(']' | ')')) {
+        k
+    } else {
+        j
+    }
 }
 
 fn push(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
@@ -98,6 +127,20 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &t[s..e])
             .collect()
+    }
+
+    #[test]
+    fn endnote_markers_end_their_sentence() {
+        assert_eq!(
+            split(
+                "Forces struck a train.[[95]](https://example.org/a#_edn95) ISW continues to assess that strikes go on.[3] They did."
+            ),
+            [
+                "Forces struck a train.[[95]](https://example.org/a#_edn95)",
+                "ISW continues to assess that strikes go on.[3]",
+                "They did."
+            ]
+        );
     }
 
     #[test]

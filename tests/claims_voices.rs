@@ -1,0 +1,116 @@
+//! Attribution mechanisms on small texts written in the styles of real pages (an ISW
+//! assessment with endnote links, a wire story, a Ukrainian and a Russian news report): the
+//! speaker, camp and relay of each claim, so each mechanism is tested without the dev pages.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+use crosscheck::analysis::analyze_project;
+use crosscheck::model::{Article, Camp, Claim, Meta, Project, Source};
+
+fn claims(body: &str, outlet: &str) -> Vec<Claim> {
+    let raw = format!("Test headline for the article\n\n{body}\n");
+    let meta = Meta {
+        outlet: Some(outlet.into()),
+        ..Meta::default()
+    };
+    let mut p = Project::default();
+    p.add_article(Article::new(
+        raw,
+        Source {
+            file_name: "t.txt".into(),
+            ..Source::default()
+        },
+        meta,
+    ));
+    analyze_project(&p)
+        .articles
+        .into_values()
+        .next()
+        .unwrap()
+        .claims
+}
+
+/// The claim holding `needle`: its camp and relays must be these.
+fn check(cs: &[Claim], needle: &str, camp: Camp, relay: Option<&str>) {
+    let c = cs
+        .iter()
+        .find(|c| c.text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim holds {needle:?}: {cs:#?}"));
+    assert_eq!(c.camp, camp, "{needle}: {c:#?}");
+    match relay {
+        Some(r) => assert!(
+            c.relayed_by.iter().any(|x| x.contains(r)),
+            "{needle}: relay {r} missing: {c:#?}"
+        ),
+        None => assert!(c.relayed_by.is_empty(), "{needle}: {c:#?}"),
+    }
+}
+
+#[test]
+fn endnote_links_end_sentences_and_roles_read_across_asides() {
+    let body = "The Ukrainian Air Force reported that Russian forces launched 90 drones against Kharkiv Oblast overnight.[[12]](https://example.org/analysis/<#_edn12>) ISW continues to assess that Russian forces are striking Ukrainian railway hubs near Lozova.[[13]](https://example.org/analysis/<#_edn13>)\n\n\
+Ukrainian 3rd Army Corps (AC) Spokesperson Major Petro Hnatenko reported on March 3 that Russian forces attacked near Borova.[[14]](https://example.org/analysis/<#_edn14>)\n\n\
+An operator of a Ukrainian drone unit operating in the Kostiantynivka direction reported on March 3 that Russian forces attack in groups of two near Kostiantynivka.";
+    let cs = claims(body, "ISW");
+    check(
+        &cs,
+        "launched 90 drones",
+        Camp::UkrainianOfficial,
+        Some("ISW"),
+    );
+    check(&cs, "ISW continues to assess", Camp::Isw, None);
+    check(
+        &cs,
+        "attacked near Borova",
+        Camp::UkrainianOfficial,
+        Some("ISW"),
+    );
+    check(&cs, "groups of two", Camp::UkrainianOfficial, Some("ISW"));
+}
+
+#[test]
+fn outlets_told_relay_and_capitals_after_prepositions_are_places() {
+    let body = "Zelensky told Reuters news agency that Ukraine would not withdraw from the rest of Donetsk Oblast.\n\n\
+Hungary bought 60% of Ukraine's imported power in May, according to the consultancy EnerLine in Kyiv.\n\n\
+Russia, in turn, accused Ukraine of launching 120 drones at Belgorod overnight.\n\n\
+A 50-year-old man died of hypothermia in the town of Dubno on Sunday, said the State Emergency Service of Ukraine.";
+    let cs = claims(body, "Test Outlet");
+    check(
+        &cs,
+        "would not withdraw",
+        Camp::UkrainianOfficial,
+        Some("Reuters"),
+    );
+    check(&cs, "imported power", Camp::Other, None);
+    check(&cs, "launching 120 drones", Camp::RussianOfficial, None);
+    check(&cs, "hypothermia", Camp::UkrainianOfficial, None);
+}
+
+#[test]
+fn cyrillic_cue_verbs_in_links_and_role_words() {
+    let uk = "Генштаб запевнив, що українські воїни знищили всю бронетехніку противника під Куп'янськом.\n\n\
+Начальник Ізюмської МВА додав, що ситуація у місті станом на ранок контрольована.\n\n\
+Ворог продовжує штурмові дії на Лиманському напрямку, де за минулу добу відбулося дев'ятнадцять боєзіткнень, а також на Покровському напрямку, де українські захисники зупинили тридцять атак.";
+    let cs = claims(uk, "RBC-Ukraine");
+    check(
+        &cs,
+        "знищили всю бронетехніку",
+        Camp::UkrainianOfficial,
+        Some("RBC-Ukraine"),
+    );
+    check(
+        &cs,
+        "ситуація у місті",
+        Camp::UkrainianOfficial,
+        Some("RBC-Ukraine"),
+    );
+
+    let ru = "Накануне вечером украинский аналитический проект DeepState [сообщил](https://t.me/example/1), что российские военные зашли на окраины Купянска.";
+    let cs = claims(ru, "BBC News Russian");
+    check(
+        &cs,
+        "зашли на окраины",
+        Camp::IndependentMonitor,
+        Some("BBC"),
+    );
+}
