@@ -287,6 +287,10 @@ const OUR: &[&str] = &[
 /// Verbs that dispute what follows ("questioned the ministry's claim that troops captured …").
 const DISPUTES: &[&str] = &[
     "questioned",
+    "question",
+    "questions",
+    "dispute",
+    "disputes",
     "disputed",
     "denied",
     "denies",

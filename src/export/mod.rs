@@ -123,6 +123,7 @@ pub fn claim_json(c: &Claim) -> Value {
         "date_text": c.date_text,
         "topic": c.topic.word(),
         "stance": c.stance.word(),
+        "position": c.position.word(),
         "hedged": c.hedged,
         "verification": c.verification.word(),
     })
