@@ -154,7 +154,7 @@ fn synthetic_analysis(n: usize) -> (Project, Analysis) {
     let mut an = analyze_project(&p);
     let ids: Vec<_> = an.articles.keys().cloned().collect();
     for (k, id) in ids.iter().enumerate() {
-        let a = an.articles.get_mut(id).unwrap_or_else(|| unreachable!());
+        let a = std::sync::Arc::make_mut(an.articles.get_mut(id).unwrap_or_else(|| unreachable!()));
         a.claims = (0..n / ids.len())
             .map(|i| {
                 let j = i + k * 7;

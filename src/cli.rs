@@ -128,8 +128,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 || "Crosscheck project".to_owned(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let bytes = export::render(format.kind(), &p, &an, &cmp, &name)?;
-            project::write_export(&output, &bytes, Some(&project))?;
+            project::write_export_with(&output, Some(&project), |w| {
+                export::write(format.kind(), &p, &an, &cmp, &name, w).map_err(std::io::Error::other)
+            })?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -285,9 +286,10 @@ fn analyze(inputs: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     }
     let an = analyze_project(&p);
     let cmp = compare::compare_project(&p, &an, &compare::Options::default());
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
-        serde_json::to_writer_pretty(&mut out, &export::analyze_json(&p, &an, &files, &cmp))?;
+        // Written as it goes: one article's entry in memory at a time.
+        export::write_analyze_json(&mut out, &p, &an, &files, &cmp)?;
         writeln!(out)?;
     } else {
         for (file, id) in files

@@ -15,3 +15,4 @@ pub mod model;
 pub mod outlets;
 pub mod places;
 pub mod project;
+pub mod synth;

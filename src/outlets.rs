@@ -125,25 +125,35 @@ pub fn name_for(explicit: &str) -> Option<String> {
     Some(t.to_owned())
 }
 
-/// The first table outlet a line of text names as a whole word.
+/// Every form of every outlet in one automaton; each pattern's outlet by table index.
+fn forms() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
+    static FORMS: OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let (patterns, owners): (Vec<&str>, Vec<usize>) = table()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| o.forms.iter().map(move |f| (f.as_str(), i)))
+            .unzip();
+        // The table's forms are plain strings: the automaton always builds.
+        let ac = aho_corasick::AhoCorasick::new(patterns).unwrap_or_else(|e| unreachable!("{e}"));
+        (ac, owners)
+    })
+}
+
+/// The first table outlet a line of text names as a whole word (first in table order, as
+/// with a search form by form; one pass over the line).
 pub fn find_in(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
-    for o in table() {
-        for f in &o.forms {
-            let mut from = 0;
-            while let Some(pos) = lower[from..].find(f.as_str()).map(|p| p + from) {
-                let before = lower[..pos].chars().next_back();
-                let after = lower[pos + f.len()..].chars().next();
-                if !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-                {
-                    return Some(o.name.as_str());
-                }
-                from = pos + f.len();
-            }
-        }
-    }
-    None
+    let (ac, owners) = forms();
+    ac.find_overlapping_iter(&lower)
+        .filter(|m| {
+            let before = lower[..m.start()].chars().next_back();
+            let after = lower[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| owners[m.pattern().as_usize()])
+        .min()
+        .map(|i| table()[i].name.as_str())
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ fn claims(body: &str, date: Option<&str>) -> Vec<Claim> {
         meta,
     ));
     let an = analyze_project(&p);
-    an.articles.into_values().next().unwrap().claims
+    an.articles.into_values().next().unwrap().claims.clone()
 }
 
 fn one(body: &str) -> Claim {

@@ -28,6 +28,7 @@ fn claims(body: &str, outlet: &str) -> Vec<Claim> {
         .next()
         .unwrap()
         .claims
+        .clone()
 }
 
 /// The claim holding `needle`: its camp and relays must be these.

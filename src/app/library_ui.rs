@@ -1,6 +1,21 @@
 //! The article library: title, outlet, date; filter as you type; near-duplicates marked.
 
+use std::sync::Arc;
+
 use super::{App, Command};
+
+/// One row of the library: the article, its title, outlet and date, same-story mark.
+type Row = (crate::model::ArticleId, String, String, bool);
+
+/// What the rows were built from: project generation, analysis serial, filter.
+type RowsKey = (u64, u64, String);
+
+/// The library's rows, kept while the project, its analysis and the filter stay the same:
+/// with thousands of articles, building them takes longer than a frame.
+#[derive(Default)]
+pub struct LibraryView {
+    rows: Option<(RowsKey, Arc<Vec<Row>>)>,
+}
 
 pub fn show(ui: &mut egui::Ui, app: &mut App) {
     egui::Panel::left("library")
@@ -18,48 +33,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                 )
                 .labelled_by(label.id);
             });
-            let filter = app.view.library_filter.to_lowercase();
-            let mut rows: Vec<(crate::model::ArticleId, String, String, bool)> = Vec::new();
-            for (id, a) in &app.project.articles {
-                let an = app.analysis.articles.get(id);
-                let meta = an.map(|x| x.meta.clone()).unwrap_or_else(|| {
-                    let mut m = a.imported_meta.clone();
-                    m.overlay(&a.meta_edits);
-                    m
-                });
-                // Untitled: the first line of the article's text (for a JSON record or a page,
-                // its text, not its markup), else of the raw file.
-                let title = meta.title.clone().unwrap_or_else(|| {
-                    let first = an
-                        .and_then(|x| {
-                            x.cleaned_lines()
-                                .map(|(_, t)| t)
-                                .find(|t| !t.trim().is_empty())
-                        })
-                        .or_else(|| a.raw.lines().find(|l| !l.trim().is_empty()))
-                        .unwrap_or("");
-                    first.trim().chars().take(80).collect()
-                });
-                let mut sub = Vec::new();
-                if let Some(o) = &meta.outlet {
-                    sub.push(o.clone());
+            let key = (
+                app.generation,
+                app.analysis_serial,
+                app.view.library_filter.clone(),
+            );
+            let rows = match &app.view.library.rows {
+                Some((k, rows)) if *k == key => rows.clone(),
+                _ => {
+                    let rows = Arc::new(rows(app));
+                    app.view.library.rows = Some((key, rows.clone()));
+                    rows
                 }
-                if let Some(d) = meta.published {
-                    sub.push(d.to_string());
-                }
-                if sub.is_empty() {
-                    sub.push(a.source.file_name.clone());
-                }
-                let sub = sub.join(" · ");
-                if !filter.is_empty()
-                    && !title.to_lowercase().contains(&filter)
-                    && !sub.to_lowercase().contains(&filter)
-                {
-                    continue;
-                }
-                let dup = an.is_some_and(|x| !x.near_duplicates.is_empty());
-                rows.push((id.clone(), title, sub, dup));
-            }
+            };
             ui.label(
                 egui::RichText::new(format!(
                     "{} of {} articles",
@@ -107,4 +93,51 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
                 },
             );
         });
+}
+
+/// The rows the filter lets through, in the project's order.
+fn rows(app: &App) -> Vec<Row> {
+    let filter = app.view.library_filter.to_lowercase();
+    let mut rows: Vec<Row> = Vec::new();
+    for (id, a) in &app.project.articles {
+        let an = app.analysis.articles.get(id);
+        let meta = an.map(|x| x.meta.clone()).unwrap_or_else(|| {
+            let mut m = a.imported_meta.clone();
+            m.overlay(&a.meta_edits);
+            m
+        });
+        // Untitled: the first line of the article's text (for a JSON record or a page,
+        // its text, not its markup), else of the raw file.
+        let title = meta.title.clone().unwrap_or_else(|| {
+            let first = an
+                .and_then(|x| {
+                    x.cleaned_lines()
+                        .map(|(_, t)| t)
+                        .find(|t| !t.trim().is_empty())
+                })
+                .or_else(|| a.raw.lines().find(|l| !l.trim().is_empty()))
+                .unwrap_or("");
+            first.trim().chars().take(80).collect()
+        });
+        let mut sub = Vec::new();
+        if let Some(o) = &meta.outlet {
+            sub.push(o.clone());
+        }
+        if let Some(d) = meta.published {
+            sub.push(d.to_string());
+        }
+        if sub.is_empty() {
+            sub.push(a.source.file_name.clone());
+        }
+        let sub = sub.join(" · ");
+        if !filter.is_empty()
+            && !title.to_lowercase().contains(&filter)
+            && !sub.to_lowercase().contains(&filter)
+        {
+            continue;
+        }
+        let dup = an.is_some_and(|x| !x.near_duplicates.is_empty());
+        rows.push((id.clone(), title, sub, dup));
+    }
+    rows
 }

@@ -15,18 +15,21 @@ pub use sample::sample_project;
 pub use tasks::{AfterSave, Done, LoadedProject, Progress, Tasks};
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analysis, analyze_project};
-use crate::model::{ArticleId, ClaimId, Edit, Project};
+use crate::analysis::{self, Analysis};
+use crate::model::{ArticleId, ClaimId, Edit, Patch, Project, Touches};
 use crate::{compare, export, ingest, project};
 
 /// How often unsaved work is written to the recovery file.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
 const MAX_UNDO: usize = 200;
+/// How often streamed analysis results are shown while an analysis runs (each showing
+/// rebuilds the claim table and the comparison).
+const STREAM_EVERY: Duration = Duration::from_millis(400);
 const MAX_RECENT: usize = 10;
 
 /// The main panels.
@@ -79,6 +82,8 @@ pub enum Command {
     Redo,
     Quit,
     CancelImport,
+    /// Stop the running analysis; it starts again with the next change.
+    CancelAnalysis,
     SelectArticle(ArticleId),
     /// Open a claim in the reader with its sentence highlighted.
     ShowClaim(ArticleId, ClaimId),
@@ -125,6 +130,7 @@ pub struct ViewState {
     pub claims: claims_ui::ClaimsView,
     pub compare: compare_ui::CompareView,
     pub reader: reader_ui::ReaderView,
+    pub library: library_ui::LibraryView,
 }
 
 /// The application state.
@@ -141,8 +147,16 @@ pub struct App {
     /// Bumped whenever `analysis` is replaced: the key of caches derived from it.
     /// (An `Arc` address is not: a freed analysis's address can be reused.)
     analysis_serial: u64,
-    undo: Vec<Project>,
-    redo: Vec<Project>,
+    /// Per-article analysis results kept between runs (an edit recomputes what it touched).
+    analysis_cache: Arc<Mutex<analysis::Cache>>,
+    /// The generation whose analysis the user cancelled: not started again until a change.
+    analysis_cancelled: Option<u64>,
+    /// Streamed results not shown yet, and when results were last shown.
+    streamed: Vec<analysis::Batch>,
+    last_streamed: Instant,
+    /// Undo and redo steps: each holds what its edit touched, as it was.
+    undo: Vec<Patch>,
+    redo: Vec<Patch>,
     pub tasks: Tasks,
     pub view: ViewState,
     pub settings: Settings,
@@ -183,6 +197,10 @@ impl App {
             analysis: Arc::new(Analysis::default()),
             analysis_generation: None,
             analysis_serial: 0,
+            analysis_cache: Arc::default(),
+            analysis_cancelled: None,
+            streamed: Vec::new(),
+            last_streamed: Instant::now(),
             undo: Vec::new(),
             redo: Vec::new(),
             tasks: Tasks::new(),
@@ -287,24 +305,28 @@ impl App {
         } else {
             (&mut self.undo, &mut self.redo)
         };
-        if let Some(state) = from.pop() {
-            to.push(std::mem::replace(&mut self.project, state));
+        if let Some(patch) = from.pop() {
+            to.push(patch.restore(&mut self.project));
             self.mark_changed();
             self.status = if redo { "Redone." } else { "Undone." }.into();
         }
     }
 
-    /// Apply an edit with undo.
+    /// Apply an edit with undo: the step saves only what the edit touches.
     fn edit(&mut self, e: Edit) {
-        let before = self.project.clone();
+        let before = Patch::capture(&self.project, &e.touches(&self.project));
         if e.apply(&mut self.project) {
-            self.undo.push(before);
-            if self.undo.len() > MAX_UNDO {
-                self.undo.remove(0);
-            }
-            self.redo.clear();
+            self.push_undo(before);
             self.mark_changed();
         }
+    }
+
+    fn push_undo(&mut self, step: Patch) {
+        self.undo.push(step);
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
     }
 
     fn replace_project(&mut self, p: Project, path: Option<PathBuf>, dirty: bool) {
@@ -321,6 +343,8 @@ impl App {
         self.analysis = Arc::new(Analysis::default());
         self.analysis_serial += 1;
         self.analysis_generation = None;
+        // Another project: what was cached for the last one is of no use.
+        self.analysis_cache = Arc::default();
         self.view.selected = self.project.articles.keys().next().cloned();
         self.view.highlight = None;
     }
@@ -555,12 +579,10 @@ impl App {
                             || "Crosscheck project".to_owned(),
                             |n| n.to_string_lossy().into_owned(),
                         );
-                    let result = export::render(kind, &p, &an, &cmp, &name)
-                        .map_err(|e| e.to_string())
-                        .and_then(|bytes| {
-                            project::write_export(&path, &bytes, project_path.as_deref())
-                                .map_err(|e| e.to_string())
-                        });
+                    let result = project::write_export_with(&path, project_path.as_deref(), |w| {
+                        export::write(kind, &p, &an, &cmp, &name, w).map_err(std::io::Error::other)
+                    })
+                    .map_err(|e| e.to_string());
                     Done::Exported { path, result }
                 });
             }
@@ -577,6 +599,13 @@ impl App {
             Command::CancelImport => {
                 if let Some(p) = &self.tasks.import {
                     p.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            Command::CancelAnalysis => {
+                if let Some(c) = &self.tasks.analysis_control {
+                    c.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                    self.analysis_cancelled = Some(self.generation);
+                    self.status = "Analysis cancelled; it resumes with the next change.".into();
                 }
             }
             Command::SelectArticle(id) => {
@@ -629,9 +658,9 @@ impl App {
                     return;
                 };
                 if yes {
-                    let before = self.project.clone();
-                    self.project = *recovered;
-                    self.undo.push(before);
+                    let before = std::mem::replace(&mut self.project, *recovered);
+                    let step = Patch::replaced(before, &self.project);
+                    self.push_undo(step);
                     self.mark_changed();
                     self.view.selected = self.project.articles.keys().next().cloned();
                     self.status = "Recovered the unsaved changes. Save to keep them.".into();
@@ -743,19 +772,30 @@ impl App {
             Done::Analyzed {
                 generation,
                 analysis,
+                complete,
             } => {
                 self.tasks.analyzing = None;
-                self.analysis = analysis;
-                self.analysis_serial += 1;
-                self.analysis_generation = Some(generation);
+                self.tasks.analysis_control = None;
+                self.streamed.clear();
+                if complete {
+                    self.analysis = analysis;
+                    self.analysis_serial += 1;
+                    self.analysis_generation = Some(generation);
+                }
+            }
+            Done::AnalyzedPart { generation, batch } => {
+                // Results stream in while the analysis of the current version runs.
+                if generation == self.generation {
+                    self.streamed.push(batch);
+                    self.show_streamed();
+                }
             }
             Done::MergeLoaded { path, result } => match result {
                 Ok(other) => {
-                    let before = self.project.clone();
+                    let before = Patch::capture(&self.project, &Touches::merge_of(&other));
                     let summary =
                         project::merge(&mut self.project, &other, &path.display().to_string());
-                    self.undo.push(before);
-                    self.redo.clear();
+                    self.push_undo(before);
                     self.mark_changed();
                     self.status = format!("Merged {}.", path.display());
                     self.dialog = Some(Dialog::Message {
@@ -783,15 +823,49 @@ impl App {
         }
     }
 
+    /// Show the streamed results, at most every `STREAM_EVERY`.
+    fn show_streamed(&mut self) {
+        if self.streamed.is_empty() || self.last_streamed.elapsed() < STREAM_EVERY {
+            return;
+        }
+        self.last_streamed = Instant::now();
+        let an = Arc::make_mut(&mut self.analysis);
+        for batch in self.streamed.drain(..) {
+            an.articles.extend(batch);
+        }
+        self.analysis_serial += 1;
+    }
+
     /// Start analysis and recovery writes when they are due.
     fn schedule_background(&mut self) {
-        if self.analysis_generation != Some(self.generation) && self.tasks.analyzing.is_none() {
+        self.show_streamed();
+        let due = self.analysis_generation != Some(self.generation)
+            && self.analysis_cancelled != Some(self.generation);
+        if due && let Some(c) = &self.tasks.analysis_control {
+            // A newer version waits: stop the run (what it finished stays cached).
+            if self.tasks.analyzing != Some(self.generation) {
+                c.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        } else if due {
             let snapshot = self.project.clone();
             let generation = self.generation;
+            let control = Arc::new(analysis::Control::default());
+            let cache = self.analysis_cache.clone();
             self.tasks.analyzing = Some(generation);
-            self.tasks.spawn("analyze", move || Done::Analyzed {
-                generation,
-                analysis: Arc::new(analyze_project(&snapshot)),
+            self.tasks.analysis_control = Some(control.clone());
+            self.tasks.spawn_streaming("analyze", move |send| {
+                let mut cache = cache
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let analysis = cache.analyze(&snapshot, &control, |batch| {
+                    send(Done::AnalyzedPart { generation, batch });
+                });
+                let complete = !control.cancel.load(std::sync::atomic::Ordering::Relaxed);
+                Done::Analyzed {
+                    generation,
+                    analysis: Arc::new(analysis),
+                    complete,
+                }
             });
         }
         if self.dirty()
@@ -1134,10 +1208,17 @@ impl App {
                         self.command(Command::CancelImport);
                     }
                 }
-                if self.tasks.analyzing.is_some() {
+                if let Some(c) = self.tasks.analysis_control.clone() {
                     ui.separator();
-                    ui.spinner();
-                    ui.label("Analysing…");
+                    ui.label("Analysing");
+                    ui.add(
+                        egui::ProgressBar::new(c.fraction())
+                            .desired_width(120.0)
+                            .show_percentage(),
+                    );
+                    if ui.button("Cancel analysis").clicked() {
+                        self.command(Command::CancelAnalysis);
+                    }
                 }
                 if self.tasks.saving {
                     ui.separator();

@@ -1,5 +1,6 @@
-//! Background work on named threads: loading, saving, importing, analysing. The UI thread only
-//! starts tasks and picks up their results; it never waits on I/O or analysis.
+//! Background work on named threads: loading, saving, importing, analysing (itself on all
+//! cores, its results streamed as they come). The UI thread only starts tasks and picks up
+//! their results; it never waits on I/O or analysis.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -65,9 +66,17 @@ pub enum Done {
         files: usize,
         cancelled: bool,
     },
+    /// The whole analysis of a generation; `complete` is false when it was cancelled.
     Analyzed {
         generation: u64,
         analysis: Arc<Analysis>,
+        complete: bool,
+    },
+    /// Articles analysed afresh, streamed while the analysis of `generation` goes on (not the
+    /// end of a task).
+    AnalyzedPart {
+        generation: u64,
+        batch: crate::analysis::Batch,
     },
     MergeLoaded {
         path: PathBuf,
@@ -95,6 +104,8 @@ pub struct Tasks {
     pub import: Option<Arc<Progress>>,
     /// Generation of the analysis being computed, if any.
     pub analyzing: Option<u64>,
+    /// Progress and cancellation of that analysis.
+    pub analysis_control: Option<Arc<crate::analysis::Control>>,
     pub saving: bool,
 }
 
@@ -108,6 +119,7 @@ impl Tasks {
             ctx: None,
             import: None,
             analyzing: None,
+            analysis_control: None,
             saving: false,
         }
     }
@@ -142,11 +154,33 @@ impl Tasks {
         }
     }
 
+    /// Run `f` on a named thread; `f` may send results before its last one (which ends the
+    /// task) through the function it is given.
+    pub fn spawn_streaming(
+        &mut self,
+        name: &str,
+        f: impl FnOnce(&dyn Fn(Done)) -> Done + Send + 'static,
+    ) {
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        self.spawn(name, move || {
+            let send = |d: Done| {
+                let _ = tx.send(d);
+                if let Some(c) = &ctx {
+                    c.request_repaint();
+                }
+            };
+            f(&send)
+        });
+    }
+
     /// Results that are ready, without waiting.
     pub fn poll(&mut self) -> Vec<Done> {
         let mut out = Vec::new();
         while let Ok(d) = self.rx.try_recv() {
-            self.pending = self.pending.saturating_sub(1);
+            if d.ends_task() {
+                self.pending = self.pending.saturating_sub(1);
+            }
             out.push(d);
         }
         out
@@ -158,8 +192,17 @@ impl Tasks {
             return None;
         }
         let d = self.rx.recv().ok()?;
-        self.pending -= 1;
+        if d.ends_task() {
+            self.pending -= 1;
+        }
         Some(d)
+    }
+}
+
+impl Done {
+    /// Whether this is a task's last result (streamed parts are not).
+    fn ends_task(&self) -> bool {
+        !matches!(self, Done::AnalyzedPart { .. })
     }
 }
 

@@ -57,6 +57,15 @@ impl Kind {
     }
 }
 
+/// Why an export could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Qdpx(#[from] qdpx::QdpxError),
+    #[error("could not write the export: {0}")]
+    Io(#[from] std::io::Error),
+}
+
 /// The bytes of an export. `name` names the project inside a REFI-QDA file.
 pub fn render(
     kind: Kind,
@@ -64,27 +73,50 @@ pub fn render(
     analysis: &Analysis,
     comparisons: &[Comparison],
     name: &str,
-) -> Result<Vec<u8>, qdpx::QdpxError> {
-    Ok(match kind {
-        Kind::ClaimsCsv => claims_csv(p, analysis).into_bytes(),
-        Kind::ComparisonCsv => report::comparison_csv(p, analysis, comparisons).into_bytes(),
-        Kind::ComparisonJson => pretty(&report::comparison_json(analysis, comparisons)),
+) -> Result<Vec<u8>, ExportError> {
+    let mut out = Vec::new();
+    write(kind, p, analysis, comparisons, name, &mut out)?;
+    Ok(out)
+}
+
+/// Write an export to `out`. The claims CSV and the analysis JSON are written as they go
+/// (an article at a time); the report, the comparison CSV and JSON (one comparison's worth),
+/// citations and REFI-QDA files are built whole, then written.
+pub fn write(
+    kind: Kind,
+    p: &Project,
+    analysis: &Analysis,
+    comparisons: &[Comparison],
+    name: &str,
+    out: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
+    match kind {
+        Kind::ClaimsCsv => write_claims_csv(&mut *out, p, analysis)?,
+        Kind::ComparisonCsv => {
+            out.write_all(report::comparison_csv(p, analysis, comparisons).as_bytes())?
+        }
+        Kind::ComparisonJson => {
+            out.write_all(&pretty(&report::comparison_json(analysis, comparisons)))?
+        }
         Kind::Json => {
             let files: Vec<(String, Vec<crate::model::ArticleId>)> = p
                 .articles
                 .values()
                 .map(|a| (a.source.file_name.clone(), vec![a.id.clone()]))
                 .collect();
-            pretty(&analyze_json(p, analysis, &files, comparisons))
+            write_analyze_json(&mut *out, p, analysis, &files, comparisons)
+                .map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
         }
-        Kind::Markdown => report::markdown(p, analysis, comparisons).into_bytes(),
-        Kind::Html => report::html(p, analysis, comparisons).into_bytes(),
-        Kind::Ris => citations::ris(p, analysis).into_bytes(),
-        Kind::Bibtex => citations::bibtex(p, analysis).into_bytes(),
-        Kind::CslJson => pretty(&citations::csl_json(p, analysis)),
-        Kind::Qdpx => qdpx::qdpx(p, analysis, name)?,
-        Kind::Qdc => qdpx::qdc(p, analysis)?,
-    })
+        Kind::Markdown => out.write_all(report::markdown(p, analysis, comparisons).as_bytes())?,
+        Kind::Html => out.write_all(report::html(p, analysis, comparisons).as_bytes())?,
+        Kind::Ris => out.write_all(citations::ris(p, analysis).as_bytes())?,
+        Kind::Bibtex => out.write_all(citations::bibtex(p, analysis).as_bytes())?,
+        Kind::CslJson => out.write_all(&pretty(&citations::csl_json(p, analysis)))?,
+        Kind::Qdpx => out.write_all(&qdpx::qdpx(p, analysis, name)?)?,
+        Kind::Qdc => out.write_all(&qdpx::qdc(p, analysis)?)?,
+    }
+    Ok(out.flush()?)
 }
 
 fn pretty(v: &Value) -> Vec<u8> {
@@ -172,6 +204,83 @@ pub fn analyze_json(
     files: &[(String, Vec<crate::model::ArticleId>)],
     comparisons: &[Comparison],
 ) -> Value {
+    json!({
+        "articles": article_entries(p, analysis, files).collect::<Vec<_>>(),
+        "comparisons": assessed(comparisons).map(Comparison::to_json).collect::<Vec<_>>(),
+    })
+}
+
+/// The rows the `analyze --json` contract lists: those where some camp takes a position. Rows
+/// whose claims only mention a place (verdict "none") stay in the comparison panel and the
+/// report, but the contract's verdict words are "agree", "conflict", "disputed", "mixed" and
+/// "single".
+fn assessed(comparisons: &[Comparison]) -> impl Iterator<Item = &Comparison> {
+    comparisons
+        .iter()
+        .filter(|c| c.verdict != crate::compare::Verdict::None)
+}
+
+/// A JSON array written from an iterator as it goes, one element in memory at a time.
+struct LazySeq<F>(F);
+
+impl<F, I> serde::Serialize for LazySeq<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = Value>,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// Write the `analyze --json` document (the same bytes as pretty-printing [`analyze_json`])
+/// as it goes: one article's entry is in memory at a time, never the whole document.
+pub fn write_analyze_json(
+    w: impl std::io::Write,
+    p: &Project,
+    analysis: &Analysis,
+    files: &[(String, Vec<crate::model::ArticleId>)],
+    comparisons: &[Comparison],
+) -> serde_json::Result<()> {
+    use serde::ser::SerializeMap as _;
+    struct Doc<'a> {
+        p: &'a Project,
+        analysis: &'a Analysis,
+        files: &'a [(String, Vec<crate::model::ArticleId>)],
+        comparisons: &'a [Comparison],
+    }
+    impl serde::Serialize for Doc<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            // Keys in the order `json!` sorts them.
+            let mut m = s.serialize_map(Some(2))?;
+            m.serialize_entry(
+                "articles",
+                &LazySeq(|| article_entries(self.p, self.analysis, self.files)),
+            )?;
+            m.serialize_entry(
+                "comparisons",
+                &LazySeq(|| assessed(self.comparisons).map(Comparison::to_json)),
+            )?;
+            m.end()
+        }
+    }
+    serde_json::to_writer_pretty(
+        w,
+        &Doc {
+            p,
+            analysis,
+            files,
+            comparisons,
+        },
+    )
+}
+
+/// The article entries of the `analyze --json` document, built one at a time.
+fn article_entries<'a>(
+    p: &'a Project,
+    analysis: &'a Analysis,
+    files: &'a [(String, Vec<crate::model::ArticleId>)],
+) -> impl Iterator<Item = Value> + 'a {
     let entry = |file: &str,
                  id: &crate::model::ArticleId,
                  a: &crate::model::Article,
@@ -199,9 +308,9 @@ pub fn analyze_json(
         }
         v
     };
-    let articles: Vec<Value> = files
+    files
         .iter()
-        .flat_map(|(file, ids)| {
+        .flat_map(move |(file, ids)| {
             let parts: Vec<_> = ids.iter().filter_map(|id| Some((id, p.articles.get(id)?, analysis.articles.get(id)?))).collect();
             let Some(&(id, a, _)) = parts.first() else {
                 return Vec::new();
@@ -247,11 +356,6 @@ pub fn analyze_json(
                 "claims": parts.iter().flat_map(|(_, _, an)| an.claims.iter().map(claim_json)).collect::<Vec<_>>(),
             })]
         })
-        .collect();
-    json!({
-        "articles": articles,
-        "comparisons": comparisons.iter().map(Comparison::to_json).collect::<Vec<_>>(),
-    })
 }
 
 fn csv_field(s: &str) -> String {
@@ -264,9 +368,21 @@ fn csv_field(s: &str) -> String {
 
 /// All claims as CSV, one row per claim.
 pub fn claims_csv(p: &Project, analysis: &Analysis) -> String {
-    let mut out = String::from(
-        "article,title,outlet,published,line,speaker,camp,cue,quote,relayed_by,places,oblasts,date,topic,stance,hedged,verification,text\n",
-    );
+    let mut out = Vec::new();
+    // Writing to memory cannot fail; the fields are UTF-8.
+    let _ = write_claims_csv(&mut out, p, analysis);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write the claims CSV as it goes, a row at a time.
+pub fn write_claims_csv(
+    mut out: impl std::io::Write,
+    p: &Project,
+    analysis: &Analysis,
+) -> std::io::Result<()> {
+    out.write_all(
+        b"article,title,outlet,published,line,speaker,camp,cue,quote,relayed_by,places,oblasts,date,topic,stance,hedged,verification,text\n",
+    )?;
     for (id, an) in &analysis.articles {
         if !p.articles.contains_key(id) {
             continue;
@@ -301,9 +417,8 @@ pub fn claims_csv(p: &Project, analysis: &Analysis) -> String {
                 c.text.clone(),
             ];
             let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&line.join(","));
-            out.push('\n');
+            writeln!(out, "{}", line.join(","))?;
         }
     }
-    out
+    out.flush()
 }

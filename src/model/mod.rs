@@ -5,11 +5,13 @@ mod camp;
 mod edit;
 mod position;
 mod time;
+mod undo;
 
 pub use camp::Camp;
 pub use edit::Edit;
 pub use position::{Direction, Position};
 pub use time::PartialDate;
+pub use undo::{Patch, Touches};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

@@ -192,6 +192,16 @@ pub fn write_atomic(
     backup: bool,
     hook: impl Fn(SaveStage) -> io::Result<()>,
 ) -> io::Result<()> {
+    write_atomic_with(path, backup, hook, |f| f.write_all(bytes))
+}
+
+/// [`write_atomic`] with the contents written by `write` as it goes (through a buffer).
+pub fn write_atomic_with(
+    path: &Path,
+    backup: bool,
+    hook: impl Fn(SaveStage) -> io::Result<()>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let (dir, name) = dir_and_name(path)?;
     let old = match fs::metadata(path) {
         Ok(m) => Some(m),
@@ -202,8 +212,11 @@ pub fn write_atomic(
     let tmp = dir.join(format!(".{name}.{pid}.tmp"));
     let bak_tmp = dir.join(format!(".{name}.bak.{pid}.tmp"));
     let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut buffered = io::BufWriter::with_capacity(1 << 16, fs::File::create(&tmp)?);
+        write(&mut buffered)?;
+        let f = buffered
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
         if let Some(m) = &old {
             f.set_permissions(m.permissions())?;
         }

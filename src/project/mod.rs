@@ -326,6 +326,16 @@ pub fn write_export(
     bytes: &[u8],
     project: Option<&Path>,
 ) -> Result<(), ProjectError> {
+    write_export_with(output, project, |w| w.write_all(bytes))
+}
+
+/// [`write_export`] with the contents written by `write` as it goes, so an export of any size
+/// needs no copy of itself in memory.
+pub fn write_export_with(
+    output: &Path,
+    project: Option<&Path>,
+    write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<(), ProjectError> {
     let existed = output.exists();
     let write_err = |source| ProjectError::Write {
         path: output.to_owned(),
@@ -356,7 +366,7 @@ pub fn write_export(
         });
     }
     disk::remove_stale_temps(&target, Some(STALE_EXPORT_TEMP));
-    disk::write_atomic(&target, bytes, false, |_| Ok(())).map_err(write_err)
+    disk::write_atomic_with(&target, false, |_| Ok(()), write).map_err(write_err)
 }
 
 #[cfg(test)]
