@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
 use crosscheck::analysis::analyze_project;
-use crosscheck::model::{Article, Camp, Claim, Meta, Project, Source};
+use crosscheck::model::{Article, Camp, Claim, Meta, Position, Project, Source, Verification};
 
 fn claims(body: &str, outlet: &str) -> Vec<Claim> {
     let raw = format!("Test headline for the article\n\n{body}\n");
@@ -113,5 +113,78 @@ fn cyrillic_cue_verbs_in_links_and_role_words() {
         "зашли на окраины",
         Camp::IndependentMonitor,
         Some("BBC"),
+    );
+}
+
+/// The claim holding `needle`: its position and verification.
+fn stance(cs: &[Claim], needle: &str) -> (Position, Verification) {
+    let c = cs
+        .iter()
+        .find(|c| c.text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim holds {needle:?}: {cs:#?}"));
+    (c.position, c.verification)
+}
+
+#[test]
+fn a_digest_citing_a_report_speaks_with_the_reports_voice() {
+    // A Ukrainian outlet's digest of an ISW assessment: the source is named once, in a long
+    // "Про це повідомляє … з посиланням на …" sentence; the digest's unattributed sentences
+    // are ISW's, relayed by the outlet; "Russian sources" are the bloggers ISW cites; ISW's
+    // own doubt about them is a claim of its own, and does not make ISW's assessments
+    // unverified.
+    let body = "Українські сили просунулися поблизу Великої Новосілки та утримують позиції біля Вугледара.\n\n\
+Про це повідомляє Тестове Видання з посиланням на оприлюднений 3 березня звіт американського Інституту вивчення війни (ISW).\n\n\
+Російські окупанти 2 березня продовжували наступ поблизу Покровська, однак підтверджених змін лінії фронту не було.\n\n\
+Російські джерела стверджували, що війська РФ просунулися на південь від Покровська біля Котлиного.\n\n\
+Однак в ISW не знайшли підтвердження.\n\n\
+Російський \"воєнкор\" стверджував, що війська РФ просунулися біля Мирнограда, але експерти ISW не знайшли підтвердження цьому.";
+    let cs = claims(body, "Тестове Видання");
+    check(
+        &cs,
+        "поблизу Великої Новосілки",
+        Camp::Isw,
+        Some("Тестове Видання"),
+    );
+    check(
+        &cs,
+        "продовжували наступ поблизу Покровська",
+        Camp::Isw,
+        Some("Тестове Видання"),
+    );
+    assert_eq!(
+        stance(&cs, "продовжували наступ поблизу Покровська"),
+        (Position::NoChange, Verification::Unknown)
+    );
+    check(
+        &cs,
+        "Російські джерела стверджували",
+        Camp::RussianMilblogger,
+        Some("Тестове Видання"),
+    );
+    check(
+        &cs,
+        "в ISW не знайшли підтвердження",
+        Camp::Isw,
+        Some("Тестове Видання"),
+    );
+    assert_eq!(stance(&cs, "в ISW не знайшли").0, Position::Unconfirmed);
+    let doubt = cs
+        .iter()
+        .find(|c| c.text.starts_with("Однак в ISW"))
+        .unwrap();
+    assert!(
+        doubt.places.iter().any(|p| p.name == "Pokrovsk"),
+        "{doubt:#?}"
+    );
+    // The blogger asserts an advance; the doubt is the report's, so the claim is unverified.
+    check(
+        &cs,
+        "біля Мирнограда",
+        Camp::RussianMilblogger,
+        Some("Тестове Видання"),
+    );
+    assert_eq!(
+        stance(&cs, "біля Мирнограда"),
+        (Position::RussiaAdvances, Verification::Unverified)
     );
 }

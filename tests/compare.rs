@@ -141,6 +141,26 @@ fn an_advance_the_other_camp_has_not_confirmed_is_disputed() {
         claim(2, Camp::UkrainianOfficial, Position::Repelled, "2025-11-20"),
     ]);
     assert_eq!(c.verdict, Verdict::Agree, "{}", c.reason);
+    // Attacks repelled, or a line held, and "no change" say the same thing; a doubt disputes
+    // only a change.
+    for held in [Position::Repelled, Position::UkraineHolds] {
+        let c = only(&[
+            claim(1, Camp::UkrainianOfficial, held, "2025-11-20"),
+            claim(2, Camp::Isw, Position::NoChange, "2025-11-20"),
+        ]);
+        assert_eq!(c.verdict, Verdict::Agree, "{held:?}: {}", c.reason);
+    }
+    let c = only(&[
+        claim(1, Camp::UkrainianOfficial, Position::Repelled, "2025-11-20"),
+        claim(
+            2,
+            Camp::RussianMilblogger,
+            Position::RussiaAdvances,
+            "2025-11-20",
+        ),
+        claim(3, Camp::Isw, Position::Unconfirmed, "2025-11-20"),
+    ]);
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.reason);
 }
 
 #[test]

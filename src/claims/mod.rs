@@ -1037,9 +1037,22 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         if sp.is_none() || window_empty || inverted {
             // Inverted: "…,” said Trehubov.
             let after = &s[pos..];
-            let end = after
+            let mut end = after
                 .find([',', '.', ';', ':', '“', '"'])
                 .unwrap_or(after.len());
+            // "Про це повідомляє РБК-Україна з посиланням на …": the speaker phrase ends where
+            // the source it cites begins (that source is read by `named_relays`).
+            if lower.len() == s.len() {
+                let after_lower = &lower[pos..pos + end];
+                if let Some(cut) = relay_phrases()
+                    .iter()
+                    .filter(|(citing, _)| *citing)
+                    .filter_map(|(_, p)| after_lower.find(&format!(" {p} ")))
+                    .min()
+                {
+                    end = cut;
+                }
+            }
             if after[..end].split_whitespace().count() <= 10 {
                 sp = ctx.speaker_in_scan(s, &scan, pos, pos + end, false).or(sp);
             }
@@ -1550,6 +1563,25 @@ fn same_claimant(a: &str, b: &str) -> bool {
 
 /// The report's own doubt about the claim before it ("ISW has not observed confirmation of
 /// these claims"): a claim of the report's camp about the same places and day, unconfirmed.
+/// Words that turn a sentence against its first clause ("X claimed …, but ISW has not
+/// observed …").
+const CONTRAST: &[&str] = &[
+    " but ",
+    "; ",
+    ", although ",
+    ", however",
+    " though ",
+    ", але ",
+    ", однак",
+    ", проте ",
+    ", хоча ",
+    ", втім",
+    ", но ",
+    ", однако",
+    ", хотя ",
+    ", впрочем",
+];
+
 fn doubt_claim(
     prev: &Claim,
     r: &Raw,
@@ -1734,29 +1766,71 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         let mut unverified_here = false;
         if content.unverified_marker {
             let marked_from = since_marker;
+            // "Bloggers claimed X, but ISW has not observed confirmation": a claim, unverified.
+            let own_claim =
+                r.attr.speaker.is_some() && r.attr.cue_pos.is_some_and(|p| p < r.text.len() / 2);
+            // A doubt in a report's own voice ("ISW has not observed confirmation") is about
+            // the others' claims before it, never the report's own assessments.
+            let doubting_voice = (!own_claim).then(|| {
+                r.attr
+                    .speaker
+                    .as_ref()
+                    .and_then(|sp| sp.camp)
+                    .unwrap_or(outlet_camp)
+            });
             for c in &mut out[since_marker..] {
-                if c.camp != Camp::Media && c.verification == Verification::Unknown {
+                if c.camp != Camp::Media
+                    && Some(c.camp) != doubting_voice
+                    && c.verification == Verification::Unknown
+                {
                     c.verification = Verification::Unverified;
                 }
             }
             since_marker = out.len();
-            // "Bloggers claimed X, but ISW has not observed confirmation": a claim, unverified.
-            let own_claim =
-                r.attr.speaker.is_some() && r.attr.cue_pos.is_some_and(|p| p < r.text.len() / 2);
             if !own_claim {
                 // "ISW has not observed confirmation of these claims": the report's own doubt
                 // about the claims before it, a position of its own when the report is an
                 // assessment (ISW, a monitor), not a newsroom's routine disclaimer.
-                if matches!(outlet_camp, Camp::Isw | Camp::IndependentMonitor)
-                    && r.attr.speaker.is_none()
+                // The doubter is the report's own voice, or an assessing body the sentence
+                // names or the digest speaks for ("Однак в ISW не знайшли підтвердження" in an
+                // outlet's digest of an ISW report).
+                let assessing = |c: Camp| matches!(c, Camp::Isw | Camp::IndependentMonitor);
+                let doubter: Option<(Option<String>, Camp, Vec<String>)> =
+                    match r.attr.speaker.as_ref() {
+                        Some(sp) if sp.camp.is_some_and(assessing) => Some((
+                            Some(sp.name.clone()),
+                            sp.camp.unwrap_or(Camp::Isw),
+                            r.attr
+                                .relays
+                                .iter()
+                                .map(|x| x.name.clone())
+                                .chain(outlet.clone().filter(|o| !same_claimant(o, &sp.name)))
+                                .collect(),
+                        )),
+                        Some(_) => None,
+                        None if assessing(outlet_camp) => {
+                            Some((outlet.clone(), outlet_camp, Vec::new()))
+                        }
+                        None => lexicon()
+                            .hits_lowered(&r.text, lower)
+                            .into_iter()
+                            .find(|h| assessing(h.camp))
+                            .map(|h| (Some(h.name), h.camp, outlet.clone().into_iter().collect())),
+                    };
+                if let Some((who, doubt_camp, relays)) = doubter
                     && let Some(prev) = out[marked_from..]
                         .iter()
                         .rev()
-                        .find(|c| c.camp != outlet_camp && !c.places.is_empty())
+                        .find(|c| c.camp != doubt_camp && !c.places.is_empty())
                 {
-                    let mut doubt = doubt_claim(prev, &r, outlet.clone(), outlet_camp, &a.id);
+                    let mut doubt = doubt_claim(prev, &r, who, doubt_camp, &a.id);
+                    for x in relays {
+                        if !doubt.relayed_by.iter().any(|y| same_claimant(y, &x)) {
+                            doubt.relayed_by.push(x);
+                        }
+                    }
                     for c in &out[marked_from..] {
-                        if c.camp == outlet_camp {
+                        if c.camp == doubt_camp {
                             continue;
                         }
                         for pl in &c.places {
@@ -1881,7 +1955,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             && r.attr.speaker.is_some()
             && match (content.doubt_at, r.attr.cue_pos) {
                 (Some(d), Some(cp)) if d < cp => true,
-                (Some(d), Some(cp)) => [" but ", "; ", ", although ", ", however", " though "]
+                (Some(d), Some(cp)) => CONTRAST
                     .iter()
                     .any(|m| lower.get(cp..d).is_some_and(|between| between.contains(m))),
                 _ => unverified_here,

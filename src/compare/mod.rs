@@ -1010,12 +1010,24 @@ fn verdict(
         );
     }
     let gains: Vec<&&Position> = ru.iter().chain(&ua).copied().collect();
-    if !gains.is_empty() && !doubt.is_empty() {
+    // A doubt disputes a change (a capture, an advance, a withdrawal); attacks repelled and a
+    // line held say that nothing changed, as "no change" does.
+    let changes: Vec<&&Position> = gains
+        .iter()
+        .copied()
+        .filter(|g| {
+            !matches!(
+                g.stand,
+                Stand::Repelled | Stand::UkraineHolds | Stand::RussiaRepelled
+            )
+        })
+        .collect();
+    if !changes.is_empty() && !doubt.is_empty() {
         return (
             Verdict::Disputed,
             format!(
                 "{} asserted; {} say it is unconfirmed or that nothing changed{tail}",
-                said(&gains),
+                said(&changes),
                 said(&doubt)
             ),
         );
