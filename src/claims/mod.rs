@@ -1829,15 +1829,32 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                             doubt.relayed_by.push(x);
                         }
                     }
-                    for c in &out[marked_from..] {
-                        if c.camp == doubt_camp {
-                            continue;
-                        }
-                        for pl in &c.places {
-                            if !doubt.places.iter().any(|x| x.id == pl.id) {
-                                doubt.places.push(pl.clone());
+                    // "ISW has no confirmation that Russian forces operate in Rivnopil": the
+                    // places the doubt names; else those of the claims it answers.
+                    let mentions = places::in_context(
+                        &r.text,
+                        place_mentions(&r.text, lower, r.attr.scan.as_ref()),
+                        &doc_names,
+                    );
+                    let ids = vec![0usize; mentions.len()];
+                    let named: Vec<crate::model::PlaceRef> =
+                        places::resolve_in(&mentions, &ids, &doc_names.seen)
+                            .into_iter()
+                            .map(|i| places::index().places[i as usize].to_ref())
+                            .collect();
+                    if named.is_empty() {
+                        for c in &out[marked_from..] {
+                            if c.camp == doubt_camp {
+                                continue;
+                            }
+                            for pl in &c.places {
+                                if !doubt.places.iter().any(|x| x.id == pl.id) {
+                                    doubt.places.push(pl.clone());
+                                }
                             }
                         }
+                    } else {
+                        doubt.places = named;
                     }
                     let occ = occurrences
                         .entry(xxhash_rust::xxh3::xxh3_64(doubt.text.trim().as_bytes()))
@@ -2011,6 +2028,52 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             .or_default();
         let id = ClaimId::derive(&a.id, key, *occ);
         *occ += 1;
+        // "Bloggers claimed X, but ISW found no confirmation": the assessing body the doubt
+        // names takes its own position on the same places.
+        let doubter = report_doubt
+            .then(|| {
+                let cp = r.attr.cue_pos?;
+                r.attr.scan.as_ref()?.hits.iter().find(|h| {
+                    h.start > cp
+                        && matches!(h.camp, Camp::Isw | Camp::IndependentMonitor)
+                        && h.camp != camp
+                })
+            })
+            .flatten()
+            .map(|h| (h.name.clone(), h.camp));
+        let doubt = doubter
+            .filter(|_| !place_refs.is_empty())
+            .map(|(name, dcamp)| {
+                let occ = occurrences
+                    .entry(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+                    .or_default();
+                let id = ClaimId::derive(&a.id, key, *occ);
+                *occ += 1;
+                Claim {
+                    id,
+                    line: r.line,
+                    span: r.span,
+                    text: r.text.clone(),
+                    relayed_by: outlet
+                        .iter()
+                        .filter(|o| !same_claimant(o, &name))
+                        .cloned()
+                        .collect(),
+                    speaker: Some(name),
+                    camp: dcamp,
+                    cue: None,
+                    quote: false,
+                    places: place_refs.clone(),
+                    axis: axis.clone(),
+                    date,
+                    date_text: date_text.clone(),
+                    topic: content.topic,
+                    stance: crate::model::Stance::Neutral,
+                    position: Position::Unconfirmed,
+                    hedged: false,
+                    verification: Verification::Assessed,
+                }
+            });
         out.push(Claim {
             id,
             line: r.line,
@@ -2031,6 +2094,7 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             hedged,
             verification,
         });
+        out.extend(doubt);
     }
     out
 }

@@ -801,7 +801,15 @@ fn camp_position(
     );
     let split = ru > 0.0 && ua > 0.0 && ru.min(ua) >= 0.5 * ru.max(ua);
     let gain = ru.max(ua);
-    let direction = if gain > 0.0 && gain >= 0.5 * doubt {
+    // "Unconfirmed" answers another camp's claim; it never outweighs the camp's own assessment
+    // of a gain ("the blogger's 70% is unconfirmed; Russian forces hold about 23%"). "No
+    // change" does.
+    let no_change: f32 = best
+        .values()
+        .filter(|(m, _)| m.stand == Stand::NoChange)
+        .map(|(_, w)| w)
+        .sum();
+    let direction = if gain > 0.0 && gain >= 0.5 * no_change {
         if ru >= ua {
             Direction::RussianGain
         } else {
