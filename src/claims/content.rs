@@ -74,6 +74,34 @@ const UNVERIFIED: &[&str] = &[
     "has not yet observed confirmation",
 ];
 
+/// Nouns of military units: a cue word right before one is part of the unit's name.
+const UNIT_NOUNS: &[&str] = &[
+    "brigade",
+    "regiment",
+    "battalion",
+    "division",
+    "detachment",
+    "бригад",
+    "полк",
+    "батальйон",
+    "батальон",
+    "дивізі",
+    "дивизи",
+    "загін",
+    "загон",
+    "отряд",
+];
+
+/// Whether the text after a cue word starts with a unit noun (after the rest of the word and
+/// one space).
+fn names_a_unit(after: &str) -> bool {
+    let rest = after.trim_start_matches(is_word_char);
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    UNIT_NOUNS.iter().any(|u| rest.starts_with(u))
+}
+
 /// Sentences about the reporting, not the war ("The Kremlin declined to comment").
 const NO_COMMENT: &[&str] = &[
     "declined to comment",
@@ -757,6 +785,9 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
             }
             match k {
                 K::Event(cue) if cue.whole && !ends_word => {}
+                // "one mountain assault brigade", "штурмова бригада": a unit's name, not an
+                // attack.
+                K::Event(_) if names_a_unit(&lower[e..]) => {}
                 K::Event(cue) => events.push((wi, cue, e - s)),
                 K::Hedge => c.hedged = true,
                 K::Unverified => c.unverified_marker = true,
