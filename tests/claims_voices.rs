@@ -188,3 +188,36 @@ fn a_digest_citing_a_report_speaks_with_the_reports_voice() {
         (Position::RussiaAdvances, Verification::Unverified)
     );
 }
+
+#[test]
+fn passive_agents_dashes_and_a_sides_leader_name_the_speaker() {
+    let body = "The Kremlin said on Tuesday that talks would resume, and Russian President Vladimir Putin said the offer stood.\n\n\
+\"There is no deal yet, and it cannot be signed within a week,\" the Russian leader said.\n\n\
+At least 12 deaths from the cold have been reported by regional health officials this month in three Ukrainian regions, far from the front.\n\n\
+Russian forces lost 28,400 troops in March, estimated Ukraine's General Staff – a figure that matched earlier months, analysts say.";
+    let cs = claims(body, "Test Wire");
+    let deal = cs.iter().find(|c| c.text.contains("no deal yet")).unwrap();
+    assert_eq!(deal.speaker.as_deref(), Some("Vladimir Putin"), "{deal:#?}");
+    check(&cs, "no deal yet", Camp::RussianOfficial, None);
+    check(
+        &cs,
+        "reported by regional health officials",
+        Camp::UkrainianOfficial,
+        None,
+    );
+    let cold = cs
+        .iter()
+        .find(|c| c.text.contains("regional health"))
+        .unwrap();
+    assert_eq!(
+        cold.speaker.as_deref(),
+        Some("regional health officials"),
+        "{cold:#?}"
+    );
+    check(
+        &cs,
+        "estimated Ukraine's General Staff",
+        Camp::UkrainianOfficial,
+        None,
+    );
+}

@@ -187,13 +187,30 @@ fn back_reference(w: &str) -> Option<&'static str> {
         .or_else(|| lw.strip_prefix("у "))
         .unwrap_or(&lw)
         .to_owned();
+    // "the Russian leader", "the Ukrainian president": a role of one side's person.
+    for (side, kind) in [
+        ("russian ", "russian person"),
+        ("russia's ", "russian person"),
+        ("kremlin ", "russian person"),
+        ("ukrainian ", "ukrainian person"),
+        ("ukraine's ", "ukrainian person"),
+    ] {
+        if let Some(role) = lw.strip_prefix(side)
+            && back_reference(role) == Some("person")
+            && !["he", "she", "one"].contains(&role)
+        {
+            return Some(kind);
+        }
+    }
     Some(match lw.as_str() {
         "he" | "she" | "він" | "вона" | "он" | "она" => "person",
         "they" | "вони" | "они" => "plural",
         "it" => "body",
         "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officer" | "governor"
         | "minister" | "commander" | "general" | "president" | "head" | "chief" | "mayor"
-        | "one" | "the latter" | "the former" => "person",
+        | "leader" | "envoy" | "diplomat" | "negotiator" | "ambassador" | "adviser" | "advisor"
+        | "aide" | "prime minister" | "foreign minister" | "defense minister"
+        | "defence minister" | "one" | "the latter" | "the former" => "person",
         "think tank"
         | "institute"
         | "d.c.-based think tank"
@@ -534,6 +551,8 @@ impl Ctx<'_> {
             .rev()
             .find(|s| match kind {
                 "person" => s.person,
+                "russian person" => s.person && s.camp.and_then(Camp::side) == Some(false),
+                "ukrainian person" => s.person && s.camp.and_then(Camp::side) == Some(true),
                 "plural" => s.plural || !s.person,
                 "isw" => s.camp == Some(Camp::Isw),
                 "group" => s.camp == Some(Camp::IndependentMonitor) || !s.person,
@@ -594,7 +613,14 @@ impl Ctx<'_> {
                 .split_whitespace()
                 .last()
             && let Some(kind) = back_reference(last.trim_matches(|c: char| !c.is_alphanumeric()))
-            && ["person", "plural", "body"].contains(&kind)
+            && [
+                "person",
+                "plural",
+                "body",
+                "russian person",
+                "ukrainian person",
+            ]
+            .contains(&kind)
             && let Some(sp) = self.resolve_back(kind)
         {
             return Some(sp);
@@ -1038,8 +1064,39 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
             // Inverted: "…,” said Trehubov.
             let after = &s[pos..];
             let mut end = after
-                .find([',', '.', ';', ':', '“', '"'])
+                .find([',', '.', ';', ':', '“', '"', '–', '—'])
                 .unwrap_or(after.len());
+            // "… have been reported by emergency and health officials this year in two
+            // Ukrainian regions": the passive agent, to the first word that starts an
+            // adverbial; its side may be named further on in the clause.
+            if lower.len() == s.len()
+                && let Some(agent) = lower[pos..pos + end].trim_start().strip_prefix("by ")
+            {
+                let a0 = pos + end - (lower[pos..pos + end].trim_start().len() - 3);
+                let a_end = pos + end;
+                let short_end = AGENT_STOPS
+                    .iter()
+                    .filter_map(|w| agent.find(w))
+                    .min()
+                    .map_or(a_end, |k| a0 + k);
+                let found_agent =
+                    ctx.speaker_in_scan(s, &scan, a0, short_end, false)
+                        .or_else(|| {
+                            (s[a0..a_end].split_whitespace().count() <= 14)
+                                .then(|| ctx.speaker_in_scan(s, &scan, a0, a_end, false))
+                                .flatten()
+                                .map(|mut sp| {
+                                    if sp.name == s[a0..a_end].trim() {
+                                        s[a0..short_end].trim().clone_into(&mut sp.name);
+                                    }
+                                    sp
+                                })
+                        });
+                if let Some(agent) = found_agent {
+                    sp = Some(agent);
+                    end = 0;
+                }
+            }
             // "Про це повідомляє РБК-Україна з посиланням на …": the speaker phrase ends where
             // the source it cites begins (that source is read by `named_relays`).
             if lower.len() == s.len() {
@@ -1053,7 +1110,7 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
                     end = cut;
                 }
             }
-            if after[..end].split_whitespace().count() <= 10 {
+            if end > 0 && after[..end].split_whitespace().count() <= 10 {
                 sp = ctx.speaker_in_scan(s, &scan, pos, pos + end, false).or(sp);
             }
         }
@@ -1085,9 +1142,17 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         let initial_according =
             according_phrases().contains(&cue.as_str()) && s[..pos].trim().is_empty();
         // "X claimed that …, but Y has not confirmed it": Y answers X, it does not relay X.
-        let coordinated = [", but ", ", however", ", while ", ", although ", "; "]
-            .iter()
-            .any(|c| between.contains(c));
+        let coordinated = [
+            ", but ",
+            ", however",
+            ", while ",
+            ", although ",
+            "; ",
+            " – ",
+            " — ",
+        ]
+        .iter()
+        .any(|c| between.contains(c));
         let that = [" that ", " что ", " що ", ", что", ", що"]
             .iter()
             .any(|t| between.contains(t));
@@ -1563,6 +1628,26 @@ fn same_claimant(a: &str, b: &str) -> bool {
 
 /// The report's own doubt about the claim before it ("ISW has not observed confirmation of
 /// these claims"): a claim of the report's camp about the same places and day, unconfirmed.
+/// Words that end a passive agent ("reported by officials | this year in …").
+const AGENT_STOPS: &[&str] = &[
+    " this ",
+    " last ",
+    " in ",
+    " on ",
+    " at ",
+    " over ",
+    " during ",
+    " since ",
+    " after ",
+    " before ",
+    " earlier",
+    " overnight",
+    " yesterday",
+    " today",
+    " from ",
+    " to ",
+];
+
 /// Words that turn a sentence against its first clause ("X claimed …, but ISW has not
 /// observed …").
 const CONTRAST: &[&str] = &[
