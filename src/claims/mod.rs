@@ -1928,10 +1928,14 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
                             .map(|i| places::index().places[i as usize].to_ref())
                             .collect();
                     if named.is_empty() {
-                        for c in &out[marked_from..] {
-                            if c.camp == doubt_camp {
-                                continue;
-                            }
+                        // The claims it answers: those right before it, back to the doubter's
+                        // own last statement.
+                        let answered: Vec<&Claim> = out[marked_from..]
+                            .iter()
+                            .rev()
+                            .take_while(|c| c.camp != doubt_camp)
+                            .collect();
+                        for c in answered.into_iter().rev() {
                             for pl in &c.places {
                                 if !doubt.places.iter().any(|x| x.id == pl.id) {
                                     doubt.places.push(pl.clone());

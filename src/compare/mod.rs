@@ -149,6 +149,9 @@ pub struct Position {
     pub mentions: Vec<ClaimRef>,
     /// Every claim of the camp is hedged, relayed or unverified.
     pub weak: bool,
+    /// What makes the evidence weaker, when `weak`: "hedged", "relayed", "unverified" (those
+    /// true of every claim), or "each hedged, relayed or unverified".
+    pub weak_reason: String,
     /// Every claim of the camp is hedged ("likely", "reportedly").
     pub hedged: bool,
     /// The position comes from a statement about the whole axis the place lies on.
@@ -767,6 +770,7 @@ fn camp_position(
             claims: Vec::new(),
             mentions,
             weak: false,
+            weak_reason: String::new(),
             hedged: false,
             via_axis: false,
             implied: false,
@@ -837,6 +841,27 @@ fn camp_position(
             || !m.claim.relayed_by.is_empty()
             || m.claim.verification == Verification::Unverified
     });
+    let weak_reason = if weak {
+        let every = |f: &dyn Fn(&Claim) -> bool| positioned.iter().all(|m| f(m.claim));
+        let why: Vec<&str> = [
+            ("hedged", every(&|c: &Claim| c.hedged)),
+            ("relayed", every(&|c: &Claim| !c.relayed_by.is_empty())),
+            (
+                "unverified",
+                every(&|c: &Claim| c.verification == Verification::Unverified),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(w, all)| all.then_some(w))
+        .collect();
+        if why.is_empty() {
+            "each hedged, relayed or unverified".to_owned()
+        } else {
+            why.join(", ")
+        }
+    } else {
+        String::new()
+    };
     let hedged = positioned.iter().all(|m| m.claim.hedged);
     let via_axis = positioned.iter().all(|m| m.via_axis);
     let implied = positioned.iter().all(|m| m.implied);
@@ -851,7 +876,7 @@ fn camp_position(
         phrase.push_str(" (the report's doubt about a claim it relays)");
     }
     if weak {
-        phrase.push_str(" (hedged, relayed or unverified)");
+        phrase.push_str(&format!(" ({weak_reason})"));
     }
     Some(Position {
         camp,
@@ -865,6 +890,7 @@ fn camp_position(
         claims: refs(&|m| m.stand.is_position()),
         mentions,
         weak,
+        weak_reason,
         hedged,
         via_axis,
         implied,
@@ -900,10 +926,12 @@ fn verdict(
         format!("; {} only mention it", mentioning.join(", "))
     };
     let weak_note = if positions.values().any(|p| p.weak) {
-        format!(
-            "; weaker evidence from {} (hedged, relayed or unverified)",
-            names(&|p| p.weak)
-        )
+        let weak: Vec<String> = positions
+            .values()
+            .filter(|p| p.weak)
+            .map(|p| format!("{} ({})", p.camp.label(), p.weak_reason))
+            .collect();
+        format!("; weaker evidence from {}", weak.join(", "))
     } else {
         String::new()
     };
