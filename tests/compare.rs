@@ -583,6 +583,19 @@ fn sample_kupiansk_is_agreement_across_opposed_camps() {
         k.positions.contains_key(&Camp::RussianMilblogger)
             && k.positions.contains_key(&Camp::UkrainianOfficial)
     );
+    // Bakhmut: ISW and the Russian bloggers it relays ("in the area" is Bakhmut, the last
+    // settlement named, not Donetsk Oblast) agree that Russian advances slowed; "Seizing
+    // Bakhmut could allow …" is a forecast, and "to fight against Ukraine" names a target.
+    let b = cmp
+        .iter()
+        .find(|c| c.place == "Bakhmut" && c.topic == Topic::Control)
+        .expect("Bakhmut control row");
+    assert_eq!(b.verdict, Verdict::Agree, "{}", b.reason);
+    assert!(
+        b.positions.contains_key(&Camp::RussianMilblogger) && b.positions.contains_key(&Camp::Isw),
+        "{}",
+        b.reason
+    );
 }
 
 /// Villages roll up to the axis the reporting names: Pishchane near Pokrovsk belongs to the

@@ -102,6 +102,38 @@ fn names_a_unit(after: &str) -> bool {
     UNIT_NOUNS.iter().any(|u| rest.starts_with(u))
 }
 
+/// Nouns of organisations: "X-controlled" before one describes it, not a place.
+const BODY_NOUNS: &[&str] = &[
+    "paramilitary",
+    "organization",
+    "organisation",
+    "group",
+    "media",
+    "company",
+    "companies",
+    "outlet",
+    "channel",
+    "television",
+    "news",
+    "agency",
+    "militia",
+    "army",
+    "forces",
+];
+
+/// Whether a cue word is the second half of a compound adjective ("Kremlin-controlled")
+/// before an organisation noun.
+fn describes_a_body(before: &str, after: &str) -> bool {
+    if !before.ends_with('-') {
+        return false;
+    }
+    let rest = after.trim_start_matches(is_word_char);
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    BODY_NOUNS.iter().any(|u| rest.starts_with(u))
+}
+
 /// Sentences about the reporting, not the war ("The Kremlin declined to comment").
 const NO_COMMENT: &[&str] = &[
     "declined to comment",
@@ -736,12 +768,14 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
         Topic::Movement,
     ];
     let mut speaker_noun = vec![false; n];
+    let mut target_word = vec![false; n];
     for (wi, &s) in word_starts.iter().enumerate() {
         let word: &str = lower[s..]
             .split(|c: char| !is_word_char(c))
             .next()
             .unwrap_or("");
         by[wi] = word == "by";
+        target_word[wi] = matches!(word, "against" | "проти" | "против");
         speaker_noun[wi] = matches!(
             word,
             "officials"
@@ -788,6 +822,8 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
                 // "one mountain assault brigade", "штурмова бригада": a unit's name, not an
                 // attack.
                 K::Event(_) if names_a_unit(&lower[e..]) => {}
+                // "the Kremlin-controlled paramilitary organization": a description of a body.
+                K::Event(_) if describes_a_body(&lower[..s], &lower[e..]) => {}
                 K::Event(cue) => events.push((wi, cue, e - s)),
                 K::Hedge => c.hedged = true,
                 K::Unverified => c.unverified_marker = true,
@@ -832,6 +868,8 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
                     }
                 }
                 // "Ukrainian officials note that …": the speakers are not the actors.
+                // "… to fight against Ukraine": the target, not the actor.
+                K::Actor(_) if wi > 0 && target_word[wi - 1] => {}
                 K::Actor(a) if !speaker_noun.get(wi + 1).copied().unwrap_or(false) => {
                     actor[wi] = Some(a)
                 }
@@ -944,6 +982,22 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
         aux: &aux,
         conceded: &conceded,
     };
+    // "Seizing Bakhmut could allow Russian forces to …": an event as the subject of a
+    // conditional is a forecast, not a claim about the place.
+    let first_word = lower
+        .split(|ch: char| !is_word_char(ch))
+        .find(|x| !x.is_empty())
+        .unwrap_or("");
+    if first_word.ends_with("ing")
+        && events
+            .iter()
+            .any(|(wi, cue, _)| *wi == 0 && cue.event != Event::Frame)
+        && events
+            .iter()
+            .any(|(wi, cue, _)| *wi > 0 && cue.event == Event::Frame)
+    {
+        events.clear();
+    }
     c.doubt_at = events
         .iter()
         .filter(|(_, cue, _)| cue.event == Event::Unconfirmed)

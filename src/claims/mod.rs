@@ -964,9 +964,7 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
     for (p, a) in according {
         let ws = p + a.len();
         let rest = &s[ws..];
-        let end = rest
-            .find([',', '.', ';', ':', '—', '('])
-            .unwrap_or(rest.len());
+        let end = clause_end(rest, &[',', ';', ':', '—', '(']);
         let window = &rest[..end];
         if let Some(sp) = ctx
             .speaker_in_scan(s, &scan, ws, ws + end, false)
@@ -1185,6 +1183,28 @@ fn attribute(s: &str, lower: &str, ctx: &mut Ctx<'_>) -> Attributed {
         cue_pos: Some(pos),
         scan: Some(scan),
     }
+}
+
+/// Where a clause ends in `rest`: at one of `stops`, or at a full stop that ends a sentence
+/// (not the dots of "D.C.-based" or "U.S.").
+fn clause_end(rest: &str, stops: &[char]) -> usize {
+    let stop = rest.find(stops).unwrap_or(rest.len());
+    let mut from = 0;
+    while let Some(i) = rest[from..stop].find('.') {
+        let at = from + i;
+        let next = rest[at + 1..].chars().next();
+        let prev_single = rest[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count()
+            == 1;
+        if next.is_none_or(char::is_whitespace) && !prev_single {
+            return at;
+        }
+        from = at + 1;
+    }
+    stop
 }
 
 /// Relay phrases of `assets/lexicon/relay-phrases.txt`: (is "citing", phrase).
@@ -1628,6 +1648,19 @@ fn same_claimant(a: &str, b: &str) -> bool {
 
 /// The report's own doubt about the claim before it ("ISW has not observed confirmation of
 /// these claims"): a claim of the report's camp about the same places and day, unconfirmed.
+/// Clauses that bring in one member's claim ("…, with one saying that …").
+const SUB_CLAIMS: &[&str] = &[
+    ", with one saying",
+    ", with one claiming",
+    ", with one reporting",
+    ", with some saying",
+    ", with some claiming",
+    ", with others saying",
+    ", with another saying",
+    ", with one milblogger",
+    ", with one blogger",
+];
+
 /// Words that end a passive agent ("reported by officials | this year in …").
 const AGENT_STOPS: &[&str] = &[
     " this ",
@@ -1847,7 +1880,17 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             Some(false) => Some(1.0),
             None => None,
         };
-        let content = content::read(lower, they_side);
+        let mut content = content::read(lower, they_side);
+        // "Bloggers reported that X, with one saying that Y": Y is one member's claim; the
+        // group's position is that of its main clause.
+        if let Some(cut) = SUB_CLAIMS.iter().filter_map(|m| lower.find(m)).min() {
+            let main = content::read(&lower[..cut], they_side);
+            if main.position.is_position() {
+                content.position = main.position;
+                content.asserted = main.asserted;
+                content.doubt_at = main.doubt_at;
+            }
+        }
         let mut unverified_here = false;
         if content.unverified_marker {
             let marked_from = since_marker;
@@ -1971,9 +2014,20 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         );
         let sentence_ids = vec![0usize; mentions.len()];
         let mut chosen = places::resolve_in(&mentions, &sentence_ids, &doc_names.seen);
+        // "in the area": the last settlement named ("Bakhmut in Donetsk Oblast" → Bakhmut).
         if chosen.is_empty()
             && places::refers_back(lower)
-            && let Some(&last) = doc_names.seen.last()
+            && let Some(&last) = doc_names
+                .seen
+                .iter()
+                .rev()
+                .find(|&&i| {
+                    matches!(
+                        places::index().places[i as usize].kind,
+                        places::Kind::Settlement(_)
+                    )
+                })
+                .or(doc_names.seen.last())
         {
             chosen.push(last);
         } else {
