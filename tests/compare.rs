@@ -200,6 +200,27 @@ fn a_camp_contradicting_itself_is_mixed_and_one_camp_is_single() {
     ]);
     assert_eq!(c.verdict, Verdict::Mixed);
     assert!(c.reason.contains("say both things"), "{}", c.reason);
+    // Beside a camp that reports fighting, the camp that says both tells of a contested place.
+    let c = only(&[
+        claim(
+            1,
+            Camp::UkrainianOfficial,
+            Position::RussiaAdvances,
+            "2025-11-20",
+        ),
+        claim(
+            2,
+            Camp::UkrainianOfficial,
+            Position::UkraineHolds,
+            "2025-11-20",
+        ),
+        claim(3, Camp::Isw, Position::Contested, "2025-11-20"),
+    ]);
+    assert_eq!(c.verdict, Verdict::Agree, "{}", c.reason);
+    assert_eq!(
+        c.positions[&Camp::UkrainianOfficial].stand,
+        Position::Contested
+    );
     let c = only(&[claim(1, Camp::Isw, Position::UkraineHolds, "2025-11-20")]);
     assert_eq!(c.verdict, Verdict::Single);
 }

@@ -826,7 +826,15 @@ fn camp_position(
     } else {
         Direction::None
     };
-    let stand = by_dir.get(&direction).map_or(Stand::Mention, |e| e.1);
+    // A camp that says both (Russia advanced; Ukraine holds) tells of a place fought over.
+    let (direction, stand) = if split {
+        (Direction::Fighting, Stand::Contested)
+    } else {
+        (
+            direction,
+            by_dir.get(&direction).map_or(Stand::Mention, |e| e.1),
+        )
+    };
     let weight: f32 = best.values().map(|(_, w)| w).sum();
     let lean = if weight > 0.0 {
         best.values()
@@ -979,7 +987,17 @@ fn verdict(
         }
         _ => {}
     }
-    if positions.values().any(|p| p.split) {
+    // A camp that says both beside one that asserts a gain: partly compatible. Beside fighting
+    // or doubt, the camp that says both tells of a contested place (below).
+    if positions.values().any(|p| p.split)
+        && positions.values().any(|p| {
+            !p.split
+                && matches!(
+                    p.direction,
+                    Direction::RussianGain | Direction::UkrainianGain
+                )
+        })
+    {
         return (
             Verdict::Mixed,
             format!("{} say both things{tail}", names(&|p| p.split)),
