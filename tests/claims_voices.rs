@@ -221,3 +221,14 @@ Russian forces lost 28,400 troops in March, estimated Ukraine's General Staff â€
         None,
     );
 }
+
+#[test]
+fn a_bulletins_repelled_attacks_are_the_attacks_it_just_listed() {
+    let body = "**The General Staff of the Armed Forces of Ukraine** reported that in the Pokrovsk direction Russian forces attacked near Udachne, Uspenivka and Nadiivka. Ukrainian defenders have stopped 40 Russian assault actions, and seven fights are still ongoing.";
+    let cs = claims(body, "Test Wire");
+    assert_eq!(
+        stance(&cs, "attacked near Udachne").0,
+        Position::Repelled,
+        "{cs:#?}"
+    );
+}

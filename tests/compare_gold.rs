@@ -288,8 +288,8 @@ fn cyrillic_dev_pages_verdicts() {
     ) {
         // Measured 2026-12-04: 1/54 right (ISW relayed by Ukrainian outlets was filed as
         // media), 16/40 shown confirmed, 4/6 mentions kept. 2026-12-06, with a digest's cited
-        // source as its voice: 24/54 right, 30/64 shown confirmed, 4/6 mentions kept.
-        check(&f, 0.42, 0.44, 0.6);
+        // source as its voice: 26/54 right, 30/66 shown confirmed, 4/6 mentions kept.
+        check(&f, 0.46, 0.44, 0.6);
     }
 }
 

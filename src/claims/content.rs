@@ -496,7 +496,13 @@ const ATTEMPTS: &[&str] = &[
     "намагаються",
     "пытаются",
     "намагався",
+    "намагалися",
+    "намагались",
+    "намагаючись",
     "пытался",
+    "пытались",
+    "пытаясь",
+    "tries",
 ];
 
 /// What a position cue says happened, in priority order (the first kind found wins).
@@ -974,6 +980,24 @@ pub fn read(lower: &str, they_side: Option<f32>) -> Content {
     } else {
         Stance::Neutral
     };
+    // "tried to advance", "намагався вклинитися": an attempt to advance or take is an attack.
+    for (wi, cue, _) in &mut events {
+        if matches!(cue.event, Event::Advance | Event::Capture)
+            && (wi.saturating_sub(3)..*wi).any(|j| attempt[j])
+        {
+            cue.event = Event::Attack;
+            cue.needs_actor = false;
+        }
+    }
+    // "ворог атакував ЗСУ", "Russian forces attacked Ukrainian positions": the side right
+    // after an attack verb is its target, not the actor.
+    for (wi, cue, _) in &events {
+        if cue.event == Event::Attack
+            && let Some(a) = actor.get_mut(wi + 1)
+        {
+            *a = None;
+        }
+    }
     let words = Words {
         actor: &actor,
         negator: &negator,
@@ -1160,6 +1184,48 @@ mod tests {
 
     fn st(s: &str, they: Option<f32>) -> Stance {
         read(&s.to_lowercase(), they).stance
+    }
+
+    #[test]
+    fn attempts_targets_unit_names_and_forecasts() {
+        // Said by the Ukrainian General Staff (their side: Ukrainian).
+        let ua = Some(1.0);
+        for (text, want) in [
+            (
+                "На Лиманському напрямку ворог вісім разів атакував ЗСУ, намагався просунутися в напрямку Чернещини.",
+                Position::RussiaAttacks,
+            ),
+            (
+                "На Торецькому напрямку ворог сім разів намагався вклинитися у нашу оборону.",
+                Position::RussiaAttacks,
+            ),
+            (
+                "Активність противник проявляв у районах Лозової та Кучерівки.",
+                Position::RussiaAttacks,
+            ),
+            (
+                "Russian forces tried to advance near Siversk and Bilohorivka.",
+                Position::RussiaAttacks,
+            ),
+            (
+                "Seizing Bakhmut could allow Russian forces to launch attacks on Kramatorsk.",
+                Position::Mention,
+            ),
+            (
+                "Strikes hit one mountain assault brigade near Huliaipole.",
+                Position::Mention,
+            ),
+        ] {
+            assert_eq!(read(&text.to_lowercase(), ua).position, want, "{text}");
+        }
+        // "Kremlin-controlled" describes the organisation, not a place.
+        let p = read(
+            &"The Kremlin-controlled paramilitary organization Wagner Group lost men near Bakhmut."
+                .to_lowercase(),
+            None,
+        )
+        .position;
+        assert_ne!(p, Position::RussiaHolds);
     }
 
     #[test]

@@ -2239,7 +2239,34 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
         });
         out.extend(doubt);
     }
+    repelled_back(&mut out);
     out
+}
+
+/// "Russian forces attacked near X, Y and Z. Ukrainian defenders stopped 40 assaults.": a
+/// bulletin's repelled attacks, said without places, are the attacks its speaker just listed
+/// in the same paragraph.
+fn repelled_back(out: &mut [Claim]) {
+    for i in 1..out.len() {
+        if out[i].position != Position::Repelled {
+            continue;
+        }
+        let (before, rest) = out.split_at_mut(i);
+        let this = &rest[0];
+        if let Some(prev) = before.last_mut()
+            && prev.line == this.line
+            && prev.speaker == this.speaker
+            && prev.position == Position::RussiaAttacks
+            && !prev.places.is_empty()
+            // It names no place of its own (the sector it may carry is the list's).
+            && this
+                .places
+                .iter()
+                .all(|p| prev.places.iter().any(|q| q.id == p.id))
+        {
+            prev.position = Position::Repelled;
+        }
+    }
 }
 
 /// The claims of an article as the user sees them: extracted claims with the user's edits
