@@ -217,6 +217,21 @@ fn back_reference(w: &str) -> Option<&'static str> {
         | "washington-based think tank"
         | "u.s.-based think tank" => "isw",
         "group" | "monitoring group" | "monitor" | "project" => "group",
+        // "Аналітики проєкту", "Проект": a monitor named before (DeepState); with none named,
+        // the role reads as usual.
+        "проект"
+        | "проєкт"
+        | "проекта"
+        | "проєкту"
+        | "проекте"
+        | "проєкті"
+        | "аналітики"
+        | "аналитики"
+        | "аналітики проєкту"
+        | "аналитики проекта"
+        | "також аналітики"
+        | "мониторинговая группа"
+        | "моніторингова група" => "monitor",
         "ministry"
         | "defense ministry"
         | "defence ministry"
@@ -437,10 +452,14 @@ fn role_around(text: &str, from: usize, s: usize, e: usize) -> roles::RoleCamp {
                 .find([',', ';', '.', '"', '“', '”', '(', ')'])
                 .unwrap_or(rest.len());
             let app = &rest[..end];
+            // The apposition replaces the role only when it names one (", якого цитує
+            // «Думка»" does not undo "начальника … військової адміністрації").
+            let app_role = roles::read(app);
             if app.split_whitespace().count() <= 12
                 && !app.split_whitespace().any(|w| is_cue(w).is_some())
+                && (app_role.official || app_role.decided.is_some())
             {
-                role = roles::read(app);
+                role = app_role;
             }
         }
     }
@@ -556,6 +575,7 @@ impl Ctx<'_> {
                 "plural" => s.plural || !s.person,
                 "isw" => s.camp == Some(Camp::Isw),
                 "group" => s.camp == Some(Camp::IndependentMonitor) || !s.person,
+                "monitor" => s.camp == Some(Camp::IndependentMonitor),
                 "ministry" | "body" => !s.person,
                 "bloggers" => s.camp == Some(Camp::RussianMilblogger),
                 _ => false,
@@ -622,6 +642,12 @@ impl Ctx<'_> {
             ]
             .contains(&kind)
             && let Some(sp) = self.resolve_back(kind)
+        {
+            return Some(sp);
+        }
+        // "Як зазначили аналітики": the monitor the document named before, where it named one.
+        if back_reference(window.trim().trim_matches([',', ' '])) == Some("monitor")
+            && let Some(sp) = self.resolve_back("monitor")
         {
             return Some(sp);
         }
