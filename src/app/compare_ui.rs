@@ -75,7 +75,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         });
         return;
     };
-    ui.horizontal(|ui| {
+    // Wraps onto a second line in a narrow window rather than hiding the filters.
+    ui.horizontal_wrapped(|ui| {
         let v = &mut app.view.compare;
         for (p, name) in [
             (Picture::Table, "Table"),
@@ -165,101 +166,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         }
     }
     let mut clicked: Option<(String, Option<Camp>)> = None;
-    let camps = Camp::ALL;
     // The table takes the space above the details of the selected row.
     let detail_h = if selected_row.is_some() { 250.0 } else { 0.0 };
     let full_w = ui.available_width();
     let table_size = egui::vec2(full_w, (ui.available_height() - detail_h).max(120.0));
     ui.allocate_ui(table_size, |ui| {
-        let mut tb = TableBuilder::new(ui)
-            .id_salt("compare-table")
-            .striped(true)
-            .resizable(true)
-            .column(Column::initial(140.0).clip(true))
-            .column(Column::initial(80.0).clip(true))
-            .column(Column::initial(80.0).clip(true))
-            .column(Column::initial(80.0).clip(true));
-        for _ in camps {
-            tb = tb.column(Column::initial(170.0).clip(true));
-        }
-        tb.auto_shrink(false)
-            .header(22.0, |mut h| {
-                for name in ["Place", "Period", "Topic", "Verdict"] {
-                    h.col(|ui| {
-                        ui.strong(name);
-                    });
-                }
-                for c in camps {
-                    h.col(|ui| {
-                        ui.strong(c.label());
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let c = rows[row.index()];
-                    row.set_selected(selected.as_ref().is_some_and(|(k, _)| *k == c.key));
-                    row.col(|ui| {
-                        let label = match &c.oblast {
-                            Some(o) if !c.place.contains(o.as_str()) => {
-                                format!("{} ({o})", c.place)
-                            }
-                            _ => c.place.clone(),
-                        };
-                        if ui
-                            .add(
-                                egui::Label::new(label)
-                                    .truncate()
-                                    .sense(egui::Sense::click()),
-                            )
-                            .clicked()
-                        {
-                            clicked = Some((c.key.clone(), None));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(&c.period);
-                    });
-                    row.col(|ui| {
-                        ui.label(c.topic.word());
-                    });
-                    row.col(|ui| {
-                        let mut t = egui::RichText::new(c.verdict.word())
-                            .color(egui::Color32::WHITE)
-                            .background_color(verdict_colour(c.verdict))
-                            .strong();
-                        if c.verdict != c.computed {
-                            t = t.italics();
-                        }
-                        let r = ui
-                            .add(egui::Label::new(t).sense(egui::Sense::click()))
-                            .on_hover_text(&c.reason);
-                        if r.clicked() {
-                            clicked = Some((c.key.clone(), None));
-                        }
-                    });
-                    for camp in camps {
-                        row.col(|ui| {
-                            if let Some(p) = c.positions.get(&camp) {
-                                let r = ui
-                                    .add(
-                                        egui::Label::new(format!(
-                                            "{} ({})",
-                                            p.phrase,
-                                            p.claims.len()
-                                        ))
-                                        .truncate()
-                                        .sense(egui::Sense::click()),
-                                    )
-                                    .on_hover_text(&p.phrase);
-                                if r.clicked() {
-                                    clicked = Some((c.key.clone(), Some(camp)));
-                                }
-                            }
-                        });
-                    }
-                });
-            });
+        // Every camp column is reachable in a narrow window: the table scrolls sideways, and
+        // each column can be resized.
+        egui::ScrollArea::horizontal()
+            .id_salt("compare-hscroll")
+            .auto_shrink(false)
+            .show(ui, |ui| table(ui, &rows, selected.as_ref(), &mut clicked));
     });
     if let Some((c, camp)) = selected_row {
         ui.separator();
@@ -274,6 +191,101 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     }
 }
 
+/// The comparison table: place, period, topic, verdict, then one column per camp.
+fn table(
+    ui: &mut egui::Ui,
+    rows: &[&Comparison],
+    selected: Option<&(String, Option<Camp>)>,
+    clicked: &mut Option<(String, Option<Camp>)>,
+) {
+    let camps = Camp::ALL;
+    let mut tb = TableBuilder::new(ui)
+        .id_salt("compare-table")
+        .striped(true)
+        .resizable(true)
+        .column(Column::initial(140.0).at_least(40.0).clip(true))
+        .column(Column::initial(80.0).at_least(40.0).clip(true))
+        .column(Column::initial(80.0).at_least(40.0).clip(true))
+        .column(Column::initial(80.0).at_least(40.0).clip(true));
+    for _ in camps {
+        tb = tb.column(Column::initial(170.0).at_least(40.0).clip(true));
+    }
+    tb.auto_shrink(false)
+        .header(22.0, |mut h| {
+            for name in ["Place", "Period", "Topic", "Verdict"] {
+                h.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+            for c in camps {
+                h.col(|ui| {
+                    ui.strong(c.label());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, rows.len(), |mut row| {
+                let c = rows[row.index()];
+                row.set_selected(selected.is_some_and(|(k, _)| *k == c.key));
+                row.col(|ui| {
+                    let label = match &c.oblast {
+                        Some(o) if !c.place.contains(o.as_str()) => {
+                            format!("{} ({o})", c.place)
+                        }
+                        _ => c.place.clone(),
+                    };
+                    if ui
+                        .add(
+                            egui::Label::new(label)
+                                .truncate()
+                                .sense(egui::Sense::click()),
+                        )
+                        .clicked()
+                    {
+                        *clicked = Some((c.key.clone(), None));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&c.period);
+                });
+                row.col(|ui| {
+                    ui.label(c.topic.word());
+                });
+                row.col(|ui| {
+                    let mut t = egui::RichText::new(c.verdict.word())
+                        .color(egui::Color32::WHITE)
+                        .background_color(verdict_colour(c.verdict))
+                        .strong();
+                    if c.verdict != c.computed {
+                        t = t.italics();
+                    }
+                    let r = ui
+                        .add(egui::Label::new(t).sense(egui::Sense::click()))
+                        .on_hover_text(&c.reason);
+                    if r.clicked() {
+                        *clicked = Some((c.key.clone(), None));
+                    }
+                });
+                for camp in camps {
+                    row.col(|ui| {
+                        if let Some(p) = c.positions.get(&camp) {
+                            let r = ui
+                                .add(
+                                    egui::Label::new(format!("{} ({})", p.phrase, p.claims.len()))
+                                        .truncate()
+                                        .sense(egui::Sense::click()),
+                                )
+                                .on_hover_text(&p.phrase);
+                            if r.clicked() {
+                                *clicked = Some((c.key.clone(), Some(camp)));
+                            }
+                        }
+                    });
+                }
+            });
+        });
+}
+
 fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) {
     let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -285,7 +297,7 @@ fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) 
         );
         ui.label(&c.reason);
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Override verdict:");
         for v in Verdict::ALL {
             if ui.button(v.word()).clicked() {
@@ -336,7 +348,7 @@ fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) 
                     let date = cl
                         .date
                         .or(a.meta.published)
-                        .map(|d| format!(", {d}"))
+                        .map(|d| format!(", {}", d.label()))
                         .unwrap_or_default();
                     let text = format!(
                         "“{}” — {speaker}{via}{date}",

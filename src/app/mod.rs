@@ -816,6 +816,16 @@ impl App {
                 }
                 v.result = Some((analysis, options, comparisons));
             }
+            Done::Statements {
+                analysis,
+                statements,
+            } => {
+                let v = &mut self.view.claims;
+                if v.statements_computing == Some(analysis) {
+                    v.statements_computing = None;
+                }
+                v.statements = Some((analysis, statements));
+            }
             Done::Exported { path, result } => match result {
                 Ok(()) => self.status = format!("Exported {}.", path.display()),
                 Err(e) => self.error("Could not export", e),
@@ -836,9 +846,29 @@ impl App {
         self.analysis_serial += 1;
     }
 
-    /// Start analysis and recovery writes when they are due.
+    /// Cluster the claims into statements for the claim table when the analysis changed and
+    /// the table is shown; one task at a time, the last result serving until the next.
+    fn schedule_statements(&mut self) {
+        let v = &mut self.view.claims;
+        let serial = self.analysis_serial;
+        if self.view.tab != Tab::Claims
+            || v.statements_computing.is_some()
+            || v.statements.as_ref().is_some_and(|(s, _)| *s == serial)
+        {
+            return;
+        }
+        v.statements_computing = Some(serial);
+        let an = self.analysis.clone();
+        self.tasks.spawn("statements", move || Done::Statements {
+            analysis: serial,
+            statements: Arc::new(compare::statements(&an)),
+        });
+    }
+
+    /// Start analysis, clustering and recovery writes when they are due.
     fn schedule_background(&mut self) {
         self.show_streamed();
+        self.schedule_statements();
         let due = self.analysis_generation != Some(self.generation)
             && self.analysis_cancelled != Some(self.generation);
         if due && let Some(c) = &self.tasks.analysis_control {
