@@ -6,6 +6,7 @@ mod compare_pictures;
 mod compare_ui;
 mod dialogs;
 mod library_ui;
+mod map_labels;
 mod reader_ui;
 mod sample;
 mod tasks;
