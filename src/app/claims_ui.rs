@@ -172,21 +172,24 @@ pub fn rows(view: &ClaimsView, an: &Analysis) -> Vec<(ArticleId, usize)> {
     out
 }
 
+/// A choice labelled by the field name before it (as a screen reader or a test finds it).
 fn combo<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
-    id: &str,
+    field: &egui::Response,
     current: T,
     all: &[T],
     label: impl Fn(T) -> String,
 ) -> Option<T> {
     let mut v = current;
-    egui::ComboBox::from_id_salt(id)
+    egui::ComboBox::from_id_salt(field.id)
         .selected_text(label(current))
         .show_ui(ui, |ui| {
             for &x in all {
                 ui.selectable_value(&mut v, x, label(x));
             }
-        });
+        })
+        .response
+        .labelled_by(field.id);
     (v != current).then_some(v)
 }
 
@@ -216,11 +219,9 @@ fn editor(ui: &mut egui::Ui, app: &mut App, article: &ArticleId, c: &Claim) {
                 ..ClaimEdit::default()
             });
         }
-        ui.label("Camp");
+        let field = ui.label("Camp");
         ui.horizontal(|ui| {
-            if let Some(v) = combo(ui, "edit-camp", c.camp, &Camp::ALL, |x| {
-                x.label().to_owned()
-            }) {
+            if let Some(v) = combo(ui, &field, c.camp, &Camp::ALL, |x| x.label().to_owned()) {
                 edits.push(ClaimEdit {
                     camp: Some(v),
                     ..ClaimEdit::default()
@@ -240,17 +241,15 @@ fn editor(ui: &mut egui::Ui, app: &mut App, article: &ArticleId, c: &Claim) {
                 }));
             }
         });
-        ui.label("Topic");
-        if let Some(v) = combo(ui, "edit-topic", c.topic, &Topic::ALL, |x| {
-            x.word().to_owned()
-        }) {
+        let field = ui.label("Topic");
+        if let Some(v) = combo(ui, &field, c.topic, &Topic::ALL, |x| x.word().to_owned()) {
             edits.push(ClaimEdit {
                 topic: Some(v),
                 ..ClaimEdit::default()
             });
         }
-        ui.label("Position");
-        if let Some(v) = combo(ui, "edit-position", c.position, &Position::ALL, |x| {
+        let field = ui.label("Position");
+        if let Some(v) = combo(ui, &field, c.position, &Position::ALL, |x| {
             x.label().to_owned()
         }) {
             edits.push(ClaimEdit {
@@ -258,10 +257,8 @@ fn editor(ui: &mut egui::Ui, app: &mut App, article: &ArticleId, c: &Claim) {
                 ..ClaimEdit::default()
             });
         }
-        ui.label("Stance");
-        if let Some(v) = combo(ui, "edit-stance", c.stance, &Stance::ALL, |x| {
-            x.label().to_owned()
-        }) {
+        let field = ui.label("Stance");
+        if let Some(v) = combo(ui, &field, c.stance, &Stance::ALL, |x| x.label().to_owned()) {
             edits.push(ClaimEdit {
                 stance: Some(v),
                 ..ClaimEdit::default()
@@ -298,8 +295,8 @@ fn editor(ui: &mut egui::Ui, app: &mut App, article: &ArticleId, c: &Claim) {
                 });
             }
         }
-        ui.label("Verification");
-        if let Some(v) = combo(ui, "edit-verif", c.verification, &Verification::ALL, |x| {
+        let field = ui.label("Verification");
+        if let Some(v) = combo(ui, &field, c.verification, &Verification::ALL, |x| {
             x.label().to_owned()
         }) {
             edits.push(ClaimEdit {
@@ -422,7 +419,8 @@ fn copy_line(an: &Analysis, r: &crate::compare::ClaimRef) -> String {
 
 pub fn show(ui: &mut egui::Ui, app: &mut App) {
     let an = app.analysis.clone();
-    ui.horizontal(|ui| {
+    // Wraps in a narrow window rather than hiding the last filters.
+    ui.horizontal_wrapped(|ui| {
         let v = &mut app.view.claims;
         let l = ui.label("Search");
         ui.add(

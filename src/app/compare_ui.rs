@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use egui_extras::{Column, TableBuilder};
 
+use super::compare_pictures::{self, Picked, PlaceKey, verdict_colour};
 use super::{App, Command};
 use crate::compare::{Comparison, Options, Rollup, Verdict, Window};
 use crate::model::{Camp, Edit};
@@ -22,6 +23,9 @@ pub struct CompareView {
     pub result: Option<(u64, Options, Arc<Vec<Comparison>>)>,
     pub computing: Option<(u64, Options)>,
     pub picture: Picture,
+    /// The places the timeline shows side by side (empty: the selected row's place, or the
+    /// busiest places).
+    pub timeline_places: Vec<PlaceKey>,
     note: String,
 }
 
@@ -32,17 +36,6 @@ pub enum Picture {
     Table,
     Timeline,
     Map,
-}
-
-pub fn verdict_colour(v: Verdict) -> egui::Color32 {
-    match v {
-        Verdict::Agree => egui::Color32::from_rgb(46, 140, 70),
-        Verdict::Conflict => egui::Color32::from_rgb(200, 50, 40),
-        Verdict::Disputed => egui::Color32::from_rgb(220, 100, 20),
-        Verdict::Mixed => egui::Color32::from_rgb(210, 160, 0),
-        Verdict::Single => egui::Color32::from_rgb(120, 120, 130),
-        Verdict::None => egui::Color32::from_rgb(160, 160, 165),
-    }
 }
 
 /// Start computing comparisons in the background when the analysis or options changed.
@@ -150,20 +143,30 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         .as_ref()
         .and_then(|(key, camp)| all.iter().find(|c| &c.key == key).map(|c| (c, *camp)));
 
-    match app.view.compare.picture {
-        Picture::Table => {}
+    let picked = match app.view.compare.picture {
+        Picture::Table => None,
         Picture::Timeline => {
-            let place = selected
-                .as_ref()
-                .and_then(|(k, _)| all.iter().find(|c| &c.key == k))
-                .map(|c| c.place.clone());
-            super::compare_pictures::timeline(ui, app, &rows, place.as_deref());
-            return;
+            let place = selected_row.map(|(c, _)| PlaceKey::of(c));
+            let an = app.analysis.clone();
+            compare_pictures::timeline(ui, &an, &rows, &mut app.view.compare.timeline_places, place)
         }
-        Picture::Map => {
-            super::compare_pictures::map(ui, app, &rows);
-            return;
+        Picture::Map => compare_pictures::map(ui, &rows),
+    };
+    if app.view.compare.picture != Picture::Table {
+        match picked {
+            Some(Picked::Claim(a, c)) => app.command(Command::ShowClaim(a, c)),
+            Some(Picked::Row(key)) => {
+                app.view.compare.note.clear();
+                app.view.compare.selected = Some((key, None));
+                app.view.compare.picture = Picture::Table;
+            }
+            Some(Picked::Place(p)) => {
+                app.view.compare.place = p;
+                app.view.compare.picture = Picture::Table;
+            }
+            None => {}
         }
+        return;
     }
     let mut clicked: Option<(String, Option<Camp>)> = None;
     // The table takes the space above the details of the selected row.
@@ -228,12 +231,7 @@ fn table(
                 let c = rows[row.index()];
                 row.set_selected(selected.is_some_and(|(k, _)| *k == c.key));
                 row.col(|ui| {
-                    let label = match &c.oblast {
-                        Some(o) if !c.place.contains(o.as_str()) => {
-                            format!("{} ({o})", c.place)
-                        }
-                        _ => c.place.clone(),
-                    };
+                    let label = PlaceKey::of(c).label();
                     if ui
                         .add(
                             egui::Label::new(label)

@@ -2,7 +2,7 @@
 //! first of eight positions around its point that collides with no label placed before it and
 //! no marker; a label with no free position is left out (its place still shows on hover).
 
-use egui::{Pos2, Rect, Vec2, pos2, vec2};
+use egui::{Pos2, Rect, Vec2, pos2};
 
 /// A label to place.
 #[derive(Clone, Copy, Debug)]
@@ -118,6 +118,7 @@ pub fn place(candidates: &[Candidate], bounds: Rect) -> Vec<Option<Rect>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use egui::vec2;
 
     /// A small deterministic generator (no dependency for a test).
     struct Lcg(u64);

@@ -12,6 +12,7 @@ mod sample;
 mod tasks;
 
 pub use claims_ui::{ClaimsView, SortBy, rows as claims_rows};
+pub use compare_pictures::{DEFAULT_LANES, PlaceKey};
 pub use sample::sample_project;
 pub use tasks::{AfterSave, Done, LoadedProject, Progress, Tasks};
 
