@@ -399,6 +399,17 @@ fn sources_label(sources: usize, claims: usize) -> String {
     }
 }
 
+/// The Article cell's hover text: the whole title, the outlet and the date.
+fn article_hover(title: &str, a: &crate::analysis::ArticleAnalysis) -> String {
+    let mut sub: Vec<String> = a.meta.outlet.iter().cloned().collect();
+    sub.extend(a.meta.published.map(|d| d.label()));
+    if sub.is_empty() {
+        title.to_owned()
+    } else {
+        format!("{title}\n{}", sub.join(" · "))
+    }
+}
+
 /// A copy of a statement as the panel names it: outlet, article title and date.
 fn copy_line(an: &Analysis, r: &crate::compare::ClaimRef) -> String {
     let Some(a) = an.articles.get(&r.article) else {
@@ -513,132 +524,134 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     ];
     let (sort, desc) = (app.view.claims.sort, app.view.claims.desc);
     // Wider than the window: the table scrolls sideways, and each column can be resized.
-    egui::ScrollArea::horizontal()
-        .id_salt("claims-hscroll")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("claims-table")
-                .striped(true)
-                .resizable(true)
-                .sense(egui::Sense::click())
-                .column(Column::initial(78.0).at_least(40.0).clip(true))
-                .column(Column::initial(130.0).at_least(40.0).clip(true))
-                .column(Column::initial(110.0).at_least(40.0).clip(true))
-                .column(Column::initial(110.0).at_least(40.0).clip(true))
-                .column(Column::initial(380.0).at_least(120.0).clip(true))
-                .column(Column::initial(78.0).at_least(40.0).clip(true))
-                .column(Column::initial(160.0).at_least(40.0).clip(true))
-                .column(Column::initial(130.0).at_least(40.0).clip(true))
-                .column(Column::remainder().at_least(70.0).clip(true))
-                .auto_shrink(false)
-                .header(22.0, |mut h| {
-                    for (name, s) in headers {
-                        h.col(|ui| {
-                            let arrow = if sort == s {
-                                if desc { " v" } else { " ^" }
-                            } else {
-                                ""
-                            };
-                            if ui
-                                .add(
-                                    egui::Button::new(
-                                        egui::RichText::new(format!("{name}{arrow}")).strong(),
-                                    )
-                                    .frame(false),
-                                )
-                                .clicked()
-                            {
-                                new_sort = Some(s);
-                            }
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(22.0, list.len(), |mut row| {
-                        let (aid, ci) = &list[row.index()];
-                        let Some(a) = an.articles.get(aid) else {
-                            return;
+    super::wide_table::wide_table(ui, "claims-hscroll", |ui| {
+        TableBuilder::new(ui)
+            .id_salt("claims-table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .column(Column::initial(78.0).at_least(40.0).clip(true))
+            .column(Column::initial(130.0).at_least(40.0).clip(true))
+            .column(Column::initial(110.0).at_least(40.0).clip(true))
+            .column(Column::initial(110.0).at_least(40.0).clip(true))
+            .column(Column::initial(380.0).at_least(120.0).clip(true))
+            .column(Column::initial(78.0).at_least(40.0).clip(true))
+            .column(Column::initial(160.0).at_least(40.0).clip(true))
+            .column(Column::initial(130.0).at_least(40.0).clip(true))
+            .column(Column::remainder().at_least(70.0).clip(true))
+            .auto_shrink(false)
+            .header(22.0, |mut h| {
+                for (name, s) in headers {
+                    h.col(|ui| {
+                        let arrow = if sort == s {
+                            if desc { " v" } else { " ^" }
+                        } else {
+                            ""
                         };
-                        let Some(c) = a.claims.get(*ci) else {
-                            return;
-                        };
-                        let is_sel = selected
-                            .as_ref()
-                            .is_some_and(|(x, id)| x == aid && *id == c.id);
-                        row.set_selected(is_sel);
-                        let date = c.date.or(a.meta.published).map(|d| d.label());
-                        let title = a.title().unwrap_or_default();
-                        let statement = statements
-                            .as_deref()
-                            .and_then(|s| s.statement_of(aid, &c.id));
-                        // The cells, each with its hover text.
-                        let sources = statement.map_or_else(
-                            || (String::new(), None),
-                            |s| {
-                                let others: Vec<String> = s
-                                    .claims
-                                    .iter()
-                                    .filter(|r| !(r.article == *aid && r.claim == c.id))
-                                    .map(|r| copy_line(&an, r))
-                                    .collect();
-                                let head = if every_copy {
-                                    "Also reported in:"
-                                } else {
-                                    "Shown once; also reported in:"
-                                };
-                                (
-                                    sources_label(s.sources, s.claims.len()),
-                                    Some(format!("{head}\n{}", others.join("\n"))),
+                        if ui
+                            .add(
+                                egui::Button::new(
+                                    egui::RichText::new(format!("{name}{arrow}")).strong(),
                                 )
-                            },
-                        );
-                        let cells: [(String, Option<String>); 9] = [
-                            (date.unwrap_or_default(), c.date_text.clone()),
-                            (c.speaker.clone().unwrap_or_else(|| "—".into()), None),
-                            (c.camp.label().to_owned(), None),
-                            (
-                                c.position.label().to_owned(),
-                                c.places.first().map(|p| c.position.phrase(&p.name)),
-                            ),
-                            (
-                                format!(
-                                    "{}{}",
-                                    if c.hedged { "(hedged) " } else { "" },
-                                    c.text.trim()
-                                ),
-                                None,
-                            ),
-                            sources,
-                            // Cut to the column's width; the full title on hover.
-                            (title.clone(), Some(title)),
-                            (place_names(c), None),
-                            (c.topic.word().to_owned(), None),
-                        ];
-                        let mut clicked = false;
-                        let mut double = false;
-                        for (t, hover) in cells {
-                            row.col(|ui| {
-                                let mut r = ui.add(
-                                    egui::Label::new(t).truncate().sense(egui::Sense::click()),
-                                );
-                                if let Some(h) = hover {
-                                    r = r.on_hover_text(h);
-                                }
-                                clicked |= r.clicked();
-                                double |= r.double_clicked();
-                            });
-                        }
-                        let r = row.response();
-                        if r.clicked() || clicked {
-                            out.push((aid.clone(), c.id.clone(), false));
-                        }
-                        if r.double_clicked() || double {
-                            out.push((aid.clone(), c.id.clone(), true));
+                                .frame(false),
+                            )
+                            .clicked()
+                        {
+                            new_sort = Some(s);
                         }
                     });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, list.len(), |mut row| {
+                    let (aid, ci) = &list[row.index()];
+                    let Some(a) = an.articles.get(aid) else {
+                        return;
+                    };
+                    let Some(c) = a.claims.get(*ci) else {
+                        return;
+                    };
+                    let is_sel = selected
+                        .as_ref()
+                        .is_some_and(|(x, id)| x == aid && *id == c.id);
+                    row.set_selected(is_sel);
+                    let date = c.date.or(a.meta.published).map(|d| d.label());
+                    let title = a.title().unwrap_or_default();
+                    let statement = statements
+                        .as_deref()
+                        .and_then(|s| s.statement_of(aid, &c.id));
+                    // The cells, each with its hover text.
+                    let sources = statement.map_or_else(
+                        || (String::new(), None),
+                        |s| {
+                            let others: Vec<String> = s
+                                .claims
+                                .iter()
+                                .filter(|r| !(r.article == *aid && r.claim == c.id))
+                                .map(|r| copy_line(&an, r))
+                                .collect();
+                            let head = if every_copy {
+                                "Also reported in:"
+                            } else {
+                                "Shown once; also reported in:"
+                            };
+                            (
+                                sources_label(s.sources, s.claims.len()),
+                                Some(format!("{head}\n{}", others.join("\n"))),
+                            )
+                        },
+                    );
+                    let cells: [(String, Option<String>); 9] = [
+                        (date.unwrap_or_default(), c.date_text.clone()),
+                        (c.speaker.clone().unwrap_or_else(|| "—".into()), None),
+                        (c.camp.label().to_owned(), None),
+                        (
+                            c.position.label().to_owned(),
+                            c.places.first().map(|p| c.position.phrase(&p.name)),
+                        ),
+                        (
+                            format!(
+                                "{}{}",
+                                if c.hedged { "(hedged) " } else { "" },
+                                c.text.trim()
+                            ),
+                            None,
+                        ),
+                        sources,
+                        // Cut to the column's width; the full title on hover.
+                        (title.clone(), Some(article_hover(&title, a))),
+                        (place_names(c), None),
+                        (c.topic.word().to_owned(), None),
+                    ];
+                    let mut clicked = false;
+                    let mut double = false;
+                    for (t, hover) in cells {
+                        row.col(|ui| {
+                            // A cell with hover text of its own shows that, not egui's
+                            // copy of the text it cut.
+                            let mut r = ui.add(
+                                egui::Label::new(t)
+                                    .truncate()
+                                    .show_tooltip_when_elided(hover.is_none())
+                                    .sense(egui::Sense::click()),
+                            );
+                            if let Some(h) = hover {
+                                r = r.on_hover_text(h);
+                            }
+                            clicked |= r.clicked();
+                            double |= r.double_clicked();
+                        });
+                    }
+                    let r = row.response();
+                    if r.clicked() || clicked {
+                        out.push((aid.clone(), c.id.clone(), false));
+                    }
+                    if r.double_clicked() || double {
+                        out.push((aid.clone(), c.id.clone(), true));
+                    }
                 });
-        });
+            });
+    });
     if let Some(s) = new_sort {
         let v = &mut app.view.claims;
         if v.sort == s {

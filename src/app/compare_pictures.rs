@@ -92,7 +92,7 @@ pub fn timeline(
     let mut places: Vec<(PlaceKey, usize)> = counts.into_iter().collect();
     places.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     if places.is_empty() {
-        ui.label("No places to show: import articles that mention places.");
+        ui.label("No places among the rows shown: change the filters, or import articles that mention places.");
         return None;
     }
     let shown = |p: &PlaceKey| places.iter().any(|(x, _)| x == p);

@@ -176,10 +176,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     ui.allocate_ui(table_size, |ui| {
         // Every camp column is reachable in a narrow window: the table scrolls sideways, and
         // each column can be resized.
-        egui::ScrollArea::horizontal()
-            .id_salt("compare-hscroll")
-            .auto_shrink(false)
-            .show(ui, |ui| table(ui, &rows, selected.as_ref(), &mut clicked));
+        super::wide_table::wide_table(ui, "compare-hscroll", |ui| {
+            table(ui, &rows, selected.as_ref(), &mut clicked);
+        });
     });
     if let Some((c, camp)) = selected_row {
         ui.separator();
@@ -267,13 +266,31 @@ fn table(
                 for camp in camps {
                     row.col(|ui| {
                         if let Some(p) = c.positions.get(&camp) {
+                            let statements = if p.sources == 1 {
+                                "one statement".to_owned()
+                            } else {
+                                format!("{} independent statements", p.sources)
+                            };
+                            // The phrase in full with what stands behind it (not egui's copy
+                            // of the cut text as well).
                             let r = ui
                                 .add(
                                     egui::Label::new(format!("{} ({})", p.phrase, p.claims.len()))
                                         .truncate()
+                                        .show_tooltip_when_elided(false)
                                         .sense(egui::Sense::click()),
                                 )
-                                .on_hover_text(&p.phrase);
+                                // The row named too: scrolled sideways, its place is out
+                                // of sight.
+                                .on_hover_text(format!(
+                                    "{} · {} · {}\n{}: {}\n{} claims, {statements}; click for them",
+                                    PlaceKey::of(c).label(),
+                                    c.period,
+                                    c.topic.word(),
+                                    camp.label(),
+                                    p.phrase,
+                                    p.claims.len()
+                                ));
                             if r.clicked() {
                                 *clicked = Some((c.key.clone(), Some(camp)));
                             }

@@ -10,6 +10,7 @@ mod map_labels;
 mod reader_ui;
 mod sample;
 mod tasks;
+mod wide_table;
 
 pub use claims_ui::{ClaimsView, SortBy, rows as claims_rows};
 pub use compare_pictures::{DEFAULT_LANES, PlaceKey};
