@@ -97,9 +97,12 @@ pub fn rows(view: &ClaimsView, an: &Analysis) -> Vec<(ArticleId, usize)> {
         .map(|(id, a)| (a.title().unwrap_or_default().to_lowercase(), id))
         .collect();
     articles.sort();
-    let mut out: Vec<(ArticleId, usize)> = Vec::new();
+    // Each row with its statement, when it shares one with other claims and copies fold.
+    let fold = statements.filter(|_| !view.every_copy);
+    let mut out: Vec<(ArticleId, usize, Option<u32>)> = Vec::new();
     for (_, id) in articles {
         let a = &an.articles[id];
+        let in_article = fold.map(|s| s.in_article(id));
         for (i, c) in a.claims.iter().enumerate() {
             if view.camp.is_some_and(|k| k != c.camp) {
                 continue;
@@ -135,10 +138,10 @@ pub fn rows(view: &ClaimsView, an: &Analysis) -> Vec<(ArticleId, usize)> {
             {
                 continue;
             }
-            out.push((id.clone(), i));
+            out.push((id.clone(), i, in_article.and_then(|s| s.of(&c.id))));
         }
     }
-    let get = |r: &(ArticleId, usize)| &an.articles[&r.0].claims[r.1];
+    let get = |r: &(ArticleId, usize, Option<u32>)| &an.articles[&r.0].claims[r.1];
     match view.sort {
         SortBy::Article => {}
         SortBy::Speaker => {
@@ -163,13 +166,15 @@ pub fn rows(view: &ClaimsView, an: &Analysis) -> Vec<(ArticleId, usize)> {
     if view.desc {
         out.reverse();
     }
-    if !view.every_copy
-        && let Some(st) = statements
-    {
-        let mut shown = std::collections::HashSet::new();
-        out.retain(|r| st.of(&r.0, &get(r).id).is_none_or(|s| shown.insert(s)));
-    }
-    out
+    // The first copy in the order shown stands for its statement.
+    let mut shown: std::collections::HashSet<
+        u32,
+        std::hash::BuildHasherDefault<crate::places::FxHasher>,
+    > = std::collections::HashSet::default();
+    out.into_iter()
+        .filter(|r| r.2.is_none_or(|s| shown.insert(s)))
+        .map(|(a, i, _)| (a, i))
+        .collect()
 }
 
 /// A choice labelled by the field name before it (as a screen reader or a test finds it).

@@ -194,6 +194,11 @@ impl Statements {
         self.of.get(article)?.get(claim).copied()
     }
 
+    /// The statements of one article's claims (one look-up of the article for all of them).
+    pub fn in_article(&self, article: &ArticleId) -> InArticle<'_> {
+        InArticle(self.of.get(article))
+    }
+
     /// The statement with its claims and sources, when other claims report it too.
     pub fn statement_of(&self, article: &ArticleId, claim: &ClaimId) -> Option<&Statement> {
         self.statements.get(&self.of(article, claim)?)
@@ -206,6 +211,17 @@ impl Statements {
 
     pub fn is_empty(&self) -> bool {
         self.statements.is_empty()
+    }
+}
+
+/// The statements of one article's claims.
+#[derive(Clone, Copy, Debug)]
+pub struct InArticle<'a>(Option<&'a HashMap<ClaimId, u32, Fx>>);
+
+impl InArticle<'_> {
+    /// The statement the claim belongs to, when other claims report it too.
+    pub fn of(&self, claim: &ClaimId) -> Option<u32> {
+        self.0?.get(claim).copied()
     }
 }
 
