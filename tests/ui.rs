@@ -26,6 +26,19 @@ fn settle(h: &mut Harness<'_, App>) {
     h.run_steps(3);
 }
 
+/// Click the widget labelled `label` and let the app settle.
+fn click(h: &mut Harness<'_, App>, label: &str) {
+    h.get_by_label(label).click();
+    settle(h);
+}
+
+/// Type into the claim table's search field.
+fn search_claims(h: &mut Harness<'_, App>, text: &str) {
+    h.get_by_label("Search").focus();
+    h.get_by_label("Search").type_text(text);
+    h.run_steps(3);
+}
+
 fn sample_app() -> Harness<'static, App> {
     let mut app = App::new(None, Settings::default(), None);
     app.file_dialogs = false;
@@ -192,9 +205,7 @@ fn a_claim_row_clicked_highlights_its_sentence() {
     let total = h.state().analysis.claim_count();
     assert!(total > 20, "{total}");
     // Rows sort by article title; find the row as a person would, by searching for it.
-    h.get_by_label("Search").focus();
-    h.get_by_label("Search").type_text("Trehubov stressed");
-    h.run_steps(3);
+    search_claims(&mut h, "Trehubov stressed");
     h.get_by_label_contains("Trehubov stressed that the Pokrovsk sector")
         .click();
     settle(&mut h);
@@ -225,9 +236,7 @@ fn a_filter_narrows_the_claim_table() {
     let total = h.state().analysis.claim_count();
     let all = crosscheck::app::claims_rows(&h.state().view.claims, &h.state().analysis).len();
     h.get_by_label_contains(&format!("{all} of {total} claims"));
-    h.get_by_label("Search").focus();
-    h.get_by_label("Search").type_text("Kupyansk");
-    h.run_steps(3);
+    search_claims(&mut h, "Kupyansk");
     let shown = crosscheck::app::claims_rows(&h.state().view.claims, &h.state().analysis).len();
     assert!(shown > 0 && shown < all, "{shown} of {all}");
     h.get_by_label_contains(&format!("{shown} of {total} claims"));
@@ -538,8 +547,7 @@ impl Headers<'_> {
 #[test]
 fn every_camp_column_of_the_comparison_is_reachable_at_900_px() {
     let mut h = sample_app_sized(900.0, 700.0);
-    h.get_by_label("Comparison").click();
-    settle(&mut h);
+    click(&mut h, "Comparison");
     let left = h.get_by_label("Table").rect().min.x;
     let camps: Vec<&str> = crosscheck::model::Camp::ALL
         .iter()
@@ -581,8 +589,7 @@ const CLAIM_HEADERS: [&str; 9] = [
 #[test]
 fn every_claim_column_is_reachable_at_900_px_with_article_and_position_cells() {
     let mut h = sample_app_sized(900.0, 700.0);
-    h.get_by_label("Claims").click();
-    settle(&mut h);
+    click(&mut h, "Claims");
     // The panel's left edge: where the line counting the claims starts.
     let total = h.state().analysis.claim_count();
     let left = h
@@ -622,11 +629,8 @@ fn every_claim_column_is_reachable_at_900_px_with_article_and_position_cells() {
 fn a_claims_position_is_set_in_the_editor_and_survives_reanalysis() {
     use crosscheck::model::Position;
     let mut h = sample_app();
-    h.get_by_label("Claims").click();
-    settle(&mut h);
-    h.get_by_label("Search").focus();
-    h.get_by_label("Search").type_text("Trehubov stressed");
-    h.run_steps(3);
+    click(&mut h, "Claims");
+    search_claims(&mut h, "Trehubov stressed");
     h.get_by_label_contains("Trehubov stressed that the Pokrovsk sector")
         .click();
     settle(&mut h);
@@ -699,10 +703,8 @@ fn wire_copy_is_one_row_with_its_outlets_counted_and_listed() {
     }
     let mut h = sample_app();
     drop_files(&mut h, &files);
-    h.get_by_label("Claims").click();
-    settle(&mut h);
-    h.get_by_label("Search").focus();
-    h.get_by_label("Search").type_text("Novoocheretuvate");
+    click(&mut h, "Claims");
+    search_claims(&mut h, "Novoocheretuvate");
     settle(&mut h);
     let total = h.state().analysis.claim_count();
     // One row stands for the three copies.
@@ -732,8 +734,7 @@ fn wire_copy_is_one_row_with_its_outlets_counted_and_listed() {
         );
     }
     // Every copy on its own row when asked.
-    h.get_by_label("every copy").click();
-    settle(&mut h);
+    click(&mut h, "every copy");
     h.get_by_label_contains(&format!("3 of {total} claims"));
 }
 
@@ -741,10 +742,8 @@ fn wire_copy_is_one_row_with_its_outlets_counted_and_listed() {
 fn the_timeline_shows_several_places_in_lanes_and_a_bar_opens_its_row() {
     use crosscheck::app::DEFAULT_LANES;
     let mut h = sample_app();
-    h.get_by_label("Comparison").click();
-    settle(&mut h);
-    h.get_by_label("Timeline").click();
-    settle(&mut h);
+    click(&mut h, "Comparison");
+    click(&mut h, "Timeline");
     h.get_by_label(&format!("Timeline of {DEFAULT_LANES} places"));
     // Each lane: the place's name and one bar per row of that place.
     let rows = h.state().view.compare.result.clone().unwrap().2;

@@ -187,18 +187,8 @@ fn side_by_side(ui: &mut egui::Ui, rows: &[&Comparison], places: &[PlaceKey]) ->
         None => (NaiveDate::MIN, NaiveDate::MIN),
     };
     let span = ((hi - lo).num_days() + 1).max(1) as f32;
-    let lane_h = 30.0;
-    let label_w = 180.0;
-    let undated_w = 80.0;
-    let (rect, _) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), lane_h * lanes.len() as f32 + 30.0),
-        egui::Sense::hover(),
-    );
-    let painter = ui.painter_at(rect);
-    let plot = egui::Rect::from_min_max(
-        rect.min + egui::vec2(label_w, 0.0),
-        rect.max - egui::vec2(undated_w, 30.0),
-    );
+    let (lane_h, label_w, undated_w) = (30.0, 180.0, 80.0);
+    let (rect, plot, painter) = lanes_area(ui, lanes.len(), lane_h, label_w, undated_w);
     let text_col = ui.visuals().text_color();
     let line = egui::Stroke::new(1.0, ui.visuals().weak_text_color());
     let x_of = |d: NaiveDate| plot.left() + plot.width() * ((d - lo).num_days() as f32 / span);
@@ -259,6 +249,26 @@ fn side_by_side(ui: &mut egui::Ui, rows: &[&Comparison], places: &[PlaceKey]) ->
         1,
     );
     picked
+}
+
+/// The space of a timeline of `lanes` lanes: the whole area, the plot between the lane names
+/// and the undated column (above the axis), and a painter clipped to it.
+fn lanes_area(
+    ui: &mut egui::Ui,
+    lanes: usize,
+    lane_h: f32,
+    label_w: f32,
+    undated_w: f32,
+) -> (egui::Rect, egui::Rect, egui::Painter) {
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), lane_h * lanes as f32 + 30.0),
+        egui::Sense::hover(),
+    );
+    let plot = egui::Rect::from_min_max(
+        rect.min + egui::vec2(label_w, 0.0),
+        rect.max - egui::vec2(undated_w, 30.0),
+    );
+    (rect, plot, ui.painter_at(rect))
 }
 
 /// The dates under a timeline (a tick every day, week, fortnight, month, quarter, half-year or
@@ -371,18 +381,8 @@ fn by_camp(
     let range = days.iter().min().copied().zip(days.iter().max().copied());
     let (lo, hi) = range.unwrap_or((NaiveDate::MIN, NaiveDate::MIN));
     let span = ((hi - lo).num_days().max(1)) as f32;
-    let lane_h = 28.0;
-    let label_w = 150.0;
-    let undated_w = 70.0;
-    let (rect, _) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), lane_h * lanes.len() as f32 + 30.0),
-        egui::Sense::hover(),
-    );
-    let painter = ui.painter_at(rect);
-    let plot = egui::Rect::from_min_max(
-        rect.min + egui::vec2(label_w, 0.0),
-        rect.max - egui::vec2(undated_w, 30.0),
-    );
+    let (lane_h, label_w, undated_w) = (28.0, 150.0, 70.0);
+    let (rect, plot, painter) = lanes_area(ui, lanes.len(), lane_h, label_w, undated_w);
     let text_col = ui.visuals().text_color();
     let mut picked = None;
     for (li, camp) in lanes.iter().enumerate() {
