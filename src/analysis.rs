@@ -51,6 +51,17 @@ impl ArticleAnalysis {
             .filter(|(i, _)| self.kept[*i])
             .map(|(i, l)| (i, self.doc.line_text(l)))
     }
+
+    /// The title the panels show: the metadata's, else the first line of the cleaned text
+    /// (for a JSON record or a page, its text, not its markup), at most 80 characters.
+    pub fn title(&self) -> Option<String> {
+        self.meta.title.clone().or_else(|| {
+            self.cleaned_lines()
+                .map(|(_, t)| t.trim())
+                .find(|t| !t.is_empty())
+                .map(|t| t.chars().take(80).collect())
+        })
+    }
 }
 
 /// The analysis of a project. Each article's result is shared (`Arc`): copying an analysis,

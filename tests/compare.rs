@@ -657,3 +657,47 @@ fn villages_roll_up_to_the_axis_the_reporting_names() {
     );
     assert!(cmp.iter().any(|c| c.place == "Kupiansk axis"));
 }
+
+/// Wire copy in several articles is one statement; its independent sources are the distinct
+/// outlets, an article without a known outlet counting as one of its own.
+#[test]
+fn a_statement_counts_its_outlets_once_each() {
+    let wire = "Russian forces captured the village of Novoocheretuvate in Zaporizhzhia region, the Russian Defence Ministry said on Monday, without giving details.";
+    for (outlets, sources) in [
+        (&[Some("Reuters"), Some("Al Jazeera"), Some("TASS")][..], 3),
+        (&[Some("Reuters"), Some("Reuters"), Some("TASS")][..], 2),
+        (&[None, None, Some("Reuters")][..], 3),
+        (&[Some("Reuters"), Some("Reuters")][..], 1),
+    ] {
+        let mut p = Project::default();
+        for (i, outlet) in outlets.iter().enumerate() {
+            let meta = Meta {
+                outlet: outlet.map(str::to_owned),
+                published: PartialDate::parse("2025-02-03"),
+                ..Meta::default()
+            };
+            p.add_article(Article::new(
+                format!("Village claimed ({i})\n\n{wire}\n").as_str(),
+                Source::default(),
+                meta,
+            ));
+        }
+        let an = analyze_project(&p);
+        let st = crosscheck::compare::statements(&an);
+        let copies: Vec<_> = an
+            .articles
+            .iter()
+            .flat_map(|(id, a)| a.claims.iter().map(move |c| (id, c)))
+            .filter(|(_, c)| c.text.contains("Novoocheretuvate"))
+            .collect();
+        assert_eq!(copies.len(), outlets.len(), "{outlets:?}");
+        let s = st
+            .statement_of(copies[0].0, &copies[0].1.id)
+            .expect("the copies are one statement");
+        assert_eq!(s.claims.len(), outlets.len(), "{outlets:?}");
+        assert_eq!(s.sources, sources, "{outlets:?}");
+        for (a, c) in &copies {
+            assert_eq!(st.of(a, &c.id), st.of(copies[0].0, &copies[0].1.id));
+        }
+    }
+}

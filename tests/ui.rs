@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crosscheck::app::{App, Command, Settings, Tab};
 use crosscheck::model::{Edit, LineDecision};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn harness(app: App) -> Harness<'static, App> {
     Harness::builder()
@@ -23,6 +23,19 @@ fn settle(h: &mut Harness<'_, App>) {
         h.run_steps(2);
         h.state_mut().wait_for_background();
     }
+    h.run_steps(3);
+}
+
+/// Click the widget labelled `label` and let the app settle.
+fn click(h: &mut Harness<'_, App>, label: &str) {
+    h.get_by_label(label).click();
+    settle(h);
+}
+
+/// Type into the claim table's search field.
+fn search_claims(h: &mut Harness<'_, App>, text: &str) {
+    h.get_by_label("Search").focus();
+    h.get_by_label("Search").type_text(text);
     h.run_steps(3);
 }
 
@@ -191,6 +204,8 @@ fn a_claim_row_clicked_highlights_its_sentence() {
     assert_eq!(h.state().view.tab, Tab::Claims);
     let total = h.state().analysis.claim_count();
     assert!(total > 20, "{total}");
+    // Rows sort by article title; find the row as a person would, by searching for it.
+    search_claims(&mut h, "Trehubov stressed");
     h.get_by_label_contains("Trehubov stressed that the Pokrovsk sector")
         .click();
     settle(&mut h);
@@ -219,12 +234,11 @@ fn a_filter_narrows_the_claim_table() {
     h.get_by_label("Claims").click();
     settle(&mut h);
     let total = h.state().analysis.claim_count();
-    h.get_by_label_contains(&format!("{total} of {total} claims"));
-    h.get_by_label("Search").focus();
-    h.get_by_label("Search").type_text("Kupyansk");
-    h.run_steps(3);
+    let all = crosscheck::app::claims_rows(&h.state().view.claims, &h.state().analysis).len();
+    h.get_by_label_contains(&format!("{all} of {total} claims"));
+    search_claims(&mut h, "Kupyansk");
     let shown = crosscheck::app::claims_rows(&h.state().view.claims, &h.state().analysis).len();
-    assert!(shown > 0 && shown < total, "{shown} of {total}");
+    assert!(shown > 0 && shown < all, "{shown} of {all}");
     h.get_by_label_contains(&format!("{shown} of {total} claims"));
 }
 
@@ -472,4 +486,316 @@ fn citations_and_refi_qda_export_from_the_app() {
     );
     let back = crosscheck::ingest::import_path(&dir.path().join("project.qdpx")).unwrap();
     assert_eq!(back.len(), 5);
+}
+
+/// The sample project in a window of the given width.
+fn sample_app_sized(w: f32, h: f32) -> Harness<'static, App> {
+    let mut app = App::new(None, Settings::default(), None);
+    app.file_dialogs = false;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(w, h))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    settle(&mut h);
+    h
+}
+
+/// A table's header row: the role its headers have and their labels.
+struct Headers<'a> {
+    role: egui::accesskit::Role,
+    labels: &'a [&'a str],
+}
+
+impl Headers<'_> {
+    /// Whether the header `label` lies wholly between `left` and `right`.
+    fn in_sight(&self, h: &Harness<'_, App>, label: &str, left: f32, right: f32) -> bool {
+        h.query_all_by_role_and_label(self.role, label)
+            .next()
+            .is_some_and(|n| n.rect().min.x >= left - 0.5 && n.rect().max.x <= right + 0.5)
+    }
+
+    /// Scroll the table sideways as a person does (the wheel over a header on screen) until
+    /// the header `label` is wholly in sight.
+    fn scroll_to(&self, h: &mut Harness<'_, App>, label: &str, left: f32, right: f32) -> bool {
+        for _ in 0..60 {
+            if self.in_sight(h, label, left, right) {
+                return true;
+            }
+            // The wheel over a header that is on screen (not one scrolled past, under the
+            // library panel).
+            let Some(at) = self.labels.iter().find_map(|l| {
+                h.query_all_by_role_and_label(self.role, l)
+                    .next()
+                    .map(|n| n.rect().center())
+                    .filter(|c| c.x > left && c.x < right)
+            }) else {
+                return false;
+            };
+            h.event(egui::Event::PointerMoved(at));
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(-80.0, 0.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.run_steps(4);
+        }
+        false
+    }
+}
+
+#[test]
+fn every_camp_column_of_the_comparison_is_reachable_at_900_px() {
+    let mut h = sample_app_sized(900.0, 700.0);
+    click(&mut h, "Comparison");
+    let left = h.get_by_label("Table").rect().min.x;
+    let camps: Vec<&str> = crosscheck::model::Camp::ALL
+        .iter()
+        .map(|c| c.label())
+        .collect();
+    let mut labels = vec!["Place", "Period", "Topic", "Verdict"];
+    labels.extend(&camps);
+    let headers = Headers {
+        role: egui::accesskit::Role::Label,
+        labels: &labels,
+    };
+    // At 900 px the last camps start out of sight: only scrolling brings them in.
+    let last = camps[camps.len() - 1];
+    assert!(
+        !headers.in_sight(&h, last, left, 900.0),
+        "{last} visible at once"
+    );
+    for camp in &camps {
+        assert!(
+            headers.scroll_to(&mut h, camp, left, 900.0),
+            "the {camp} column cannot be scrolled into sight"
+        );
+    }
+}
+
+const CLAIM_HEADERS: [&str; 9] = [
+    "Date",
+    "Speaker",
+    "Camp",
+    "Position",
+    "Claim",
+    "Outlets",
+    // Sorted by article at first: its header carries the arrow.
+    "Article ^",
+    "Places",
+    "Topic",
+];
+
+#[test]
+fn every_claim_column_is_reachable_at_900_px_with_article_and_position_cells() {
+    let mut h = sample_app_sized(900.0, 700.0);
+    click(&mut h, "Claims");
+    // The panel's left edge: where the line counting the claims starts.
+    let total = h.state().analysis.claim_count();
+    let left = h
+        .get_by_label_contains(&format!(" of {total} claims"))
+        .rect()
+        .min
+        .x;
+    let headers = Headers {
+        role: egui::accesskit::Role::Button,
+        labels: &CLAIM_HEADERS,
+    };
+    assert!(
+        !headers.in_sight(&h, "Topic", left, 900.0),
+        "all columns fit at once"
+    );
+    for header in CLAIM_HEADERS {
+        assert!(
+            headers.scroll_to(&mut h, header, left, 900.0),
+            "the {header} column cannot be scrolled into sight"
+        );
+    }
+    // The cells under Article and Position: each article's title and each claim's position.
+    let an = h.state().analysis.clone();
+    for a in an.articles.values().filter(|a| !a.claims.is_empty()) {
+        let title = a.title().unwrap();
+        assert!(
+            h.query_all_by_label(&title).next().is_some(),
+            "no Article cell reads {title:?}"
+        );
+    }
+    let rows = crosscheck::app::claims_rows(&h.state().view.claims, &an);
+    let first = &an.articles[&rows[0].0].claims[rows[0].1];
+    h.get_all_by_label(first.position.label()).next().unwrap();
+}
+
+#[test]
+fn a_claims_position_is_set_in_the_editor_and_survives_reanalysis() {
+    use crosscheck::model::Position;
+    let mut h = sample_app();
+    click(&mut h, "Claims");
+    search_claims(&mut h, "Trehubov stressed");
+    h.get_by_label_contains("Trehubov stressed that the Pokrovsk sector")
+        .click();
+    settle(&mut h);
+    let (aid, cid) = h.state().view.claims.selected.clone().unwrap();
+    let position = |h: &Harness<'_, App>| {
+        h.state().analysis.articles[&aid]
+            .claims
+            .iter()
+            .find(|c| c.id == cid)
+            .unwrap()
+            .position
+    };
+    let before = position(&h);
+    let to = if before == Position::RussiaHolds {
+        Position::UkraineHolds
+    } else {
+        Position::RussiaHolds
+    };
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Position")
+        .click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, to.label())
+        .click();
+    settle(&mut h);
+    assert_eq!(position(&h), to);
+    assert_eq!(
+        h.state().project.articles[&aid].claim_edits[&cid].position,
+        Some(to)
+    );
+    // Another edit to the article analyses it again: the position stays the user's.
+    h.state_mut().command(Command::Edit(Edit::SetLine {
+        article: aid.clone(),
+        line: 1,
+        decision: Some(LineDecision::Keep),
+    }));
+    settle(&mut h);
+    assert_eq!(position(&h), to, "after re-analysis");
+    // The table shows it in the claim's row.
+    h.get_by_role_and_label(egui::accesskit::Role::Label, to.label());
+}
+
+#[test]
+fn wire_copy_is_one_row_with_its_outlets_counted_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = "Russian forces captured the village of Novoocheretuvate in Zaporizhzhia region, the Russian Defence Ministry said on Monday, without giving details.";
+    let mut files = Vec::new();
+    for (name, url) in [
+        (
+            "reuters.txt",
+            "https://www.reuters.com/world/europe/russia-says-it-captured-village-2025-02-03/",
+        ),
+        (
+            "aljazeera.txt",
+            "https://www.aljazeera.com/news/2025/2/3/russia-says-it-captured-village",
+        ),
+        (
+            "kyiv.txt",
+            "https://kyivindependent.com/russia-claims-capture-of-village/",
+        ),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(
+            &p,
+            format!(
+                "Title: Russia claims a village ({name})\nURL: {url}\nDate: 2025-02-03\n\n{wire}\n"
+            ),
+        )
+        .unwrap();
+        files.push(p);
+    }
+    let mut h = sample_app();
+    drop_files(&mut h, &files);
+    click(&mut h, "Claims");
+    search_claims(&mut h, "Novoocheretuvate");
+    settle(&mut h);
+    let total = h.state().analysis.claim_count();
+    // One row stands for the three copies.
+    h.get_by_label_contains(&format!("1 of {total} claims"));
+    let cell = h.get_by_label("×3 outlets");
+    cell.hover();
+    // Tooltips wait for the pointer to rest (half a second; a step is a quarter).
+    h.run_steps(6);
+    // Hovering lists the two other outlets.
+    let tip = h.get_by_label_contains("also reported in");
+    let node = tip.accesskit_node();
+    let text = node
+        .label()
+        .filter(|l| !l.is_empty())
+        .or_else(|| node.value())
+        .unwrap_or_default();
+    let shown_outlet = {
+        let rows = crosscheck::app::claims_rows(&h.state().view.claims, &h.state().analysis);
+        let a = &h.state().analysis.articles[&rows[0].0];
+        a.meta.outlet.clone().unwrap()
+    };
+    for outlet in ["Reuters", "Al Jazeera", "Kyiv Independent"] {
+        assert_eq!(
+            text.contains(outlet),
+            outlet != shown_outlet,
+            "{outlet} in {text:?} (row shows {shown_outlet})"
+        );
+    }
+    // Every copy on its own row when asked.
+    click(&mut h, "every copy");
+    h.get_by_label_contains(&format!("3 of {total} claims"));
+}
+
+#[test]
+fn the_timeline_shows_several_places_in_lanes_and_a_bar_opens_its_row() {
+    use crosscheck::app::DEFAULT_LANES;
+    let mut h = sample_app();
+    click(&mut h, "Comparison");
+    click(&mut h, "Timeline");
+    h.get_by_label(&format!("Timeline of {DEFAULT_LANES} places"));
+    // Each lane: the place's name and one bar per row of that place.
+    let rows = h.state().view.compare.result.clone().unwrap().2;
+    let lane_places = |h: &Harness<'_, App>| -> Vec<String> {
+        h.query_all_by_role(egui::accesskit::Role::Button)
+            .filter_map(|n| n.accesskit_node().label())
+            .filter_map(|l| l.strip_suffix(" ×").map(str::to_owned))
+            .collect()
+    };
+    let check_lanes = |h: &Harness<'_, App>, places: &[String]| {
+        for place in places {
+            h.get_by_role_and_label(egui::accesskit::Role::Label, place);
+            let expected = rows
+                .iter()
+                .filter(|c| crosscheck::app::PlaceKey::of(c).label() == *place)
+                .count();
+            let bars = h
+                .query_all_by_label_contains(&format!("{place} · "))
+                .count();
+            assert_eq!(bars, expected, "bars in the lane of {place}");
+        }
+    };
+    let places = lane_places(&h);
+    assert_eq!(places.len(), DEFAULT_LANES, "{places:?}");
+    check_lanes(&h, &places);
+    // Add a place: a sixth lane.
+    h.get_by_value("add a place").click();
+    h.run_steps(2);
+    let option = h
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.ends_with(" claims)"))
+        .unwrap();
+    let added = option.rsplit_once(" (").unwrap().0.to_owned();
+    h.get_by_label(&option).click();
+    settle(&mut h);
+    h.get_by_label(&format!("Timeline of {} places", DEFAULT_LANES + 1));
+    let places = lane_places(&h);
+    assert!(places.contains(&added), "{added} not among {places:?}");
+    check_lanes(&h, &places);
+    // A bar opens its row in the table.
+    let bar = h
+        .query_all_by_label_contains(&format!("{added} · "))
+        .next()
+        .unwrap()
+        .accesskit_node()
+        .label()
+        .unwrap();
+    h.get_by_label(&bar).click();
+    settle(&mut h);
+    let (key, _) = h.state().view.compare.selected.clone().unwrap();
+    let row = rows.iter().find(|c| c.key == key).unwrap();
+    assert_eq!(crosscheck::app::PlaceKey::of(row).label(), added);
+    h.get_by_label("Override verdict:");
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use egui_extras::{Column, TableBuilder};
 
+use super::compare_pictures::{self, Picked, PlaceKey, verdict_colour};
 use super::{App, Command};
 use crate::compare::{Comparison, Options, Rollup, Verdict, Window};
 use crate::model::{Camp, Edit};
@@ -22,6 +23,9 @@ pub struct CompareView {
     pub result: Option<(u64, Options, Arc<Vec<Comparison>>)>,
     pub computing: Option<(u64, Options)>,
     pub picture: Picture,
+    /// The places the timeline shows side by side (empty: the selected row's place, or the
+    /// busiest places).
+    pub timeline_places: Vec<PlaceKey>,
     note: String,
 }
 
@@ -32,17 +36,6 @@ pub enum Picture {
     Table,
     Timeline,
     Map,
-}
-
-pub fn verdict_colour(v: Verdict) -> egui::Color32 {
-    match v {
-        Verdict::Agree => egui::Color32::from_rgb(46, 140, 70),
-        Verdict::Conflict => egui::Color32::from_rgb(200, 50, 40),
-        Verdict::Disputed => egui::Color32::from_rgb(220, 100, 20),
-        Verdict::Mixed => egui::Color32::from_rgb(210, 160, 0),
-        Verdict::Single => egui::Color32::from_rgb(120, 120, 130),
-        Verdict::None => egui::Color32::from_rgb(160, 160, 165),
-    }
 }
 
 /// Start computing comparisons in the background when the analysis or options changed.
@@ -75,7 +68,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         });
         return;
     };
-    ui.horizontal(|ui| {
+    // Wraps onto a second line in a narrow window rather than hiding the filters.
+    ui.horizontal_wrapped(|ui| {
         let v = &mut app.view.compare;
         for (p, name) in [
             (Picture::Table, "Table"),
@@ -149,117 +143,42 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         .as_ref()
         .and_then(|(key, camp)| all.iter().find(|c| &c.key == key).map(|c| (c, *camp)));
 
-    match app.view.compare.picture {
-        Picture::Table => {}
+    let picked = match app.view.compare.picture {
+        Picture::Table => None,
         Picture::Timeline => {
-            let place = selected
-                .as_ref()
-                .and_then(|(k, _)| all.iter().find(|c| &c.key == k))
-                .map(|c| c.place.clone());
-            super::compare_pictures::timeline(ui, app, &rows, place.as_deref());
-            return;
+            let place = selected_row.map(|(c, _)| PlaceKey::of(c));
+            let an = app.analysis.clone();
+            compare_pictures::timeline(ui, &an, &rows, &mut app.view.compare.timeline_places, place)
         }
-        Picture::Map => {
-            super::compare_pictures::map(ui, app, &rows);
-            return;
+        Picture::Map => compare_pictures::map(ui, &rows),
+    };
+    if app.view.compare.picture != Picture::Table {
+        match picked {
+            Some(Picked::Claim(a, c)) => app.command(Command::ShowClaim(a, c)),
+            Some(Picked::Row(key)) => {
+                app.view.compare.note.clear();
+                app.view.compare.selected = Some((key, None));
+                app.view.compare.picture = Picture::Table;
+            }
+            Some(Picked::Place(p)) => {
+                app.view.compare.place = p;
+                app.view.compare.picture = Picture::Table;
+            }
+            None => {}
         }
+        return;
     }
     let mut clicked: Option<(String, Option<Camp>)> = None;
-    let camps = Camp::ALL;
     // The table takes the space above the details of the selected row.
     let detail_h = if selected_row.is_some() { 250.0 } else { 0.0 };
     let full_w = ui.available_width();
     let table_size = egui::vec2(full_w, (ui.available_height() - detail_h).max(120.0));
     ui.allocate_ui(table_size, |ui| {
-        let mut tb = TableBuilder::new(ui)
-            .id_salt("compare-table")
-            .striped(true)
-            .resizable(true)
-            .column(Column::initial(140.0).clip(true))
-            .column(Column::initial(80.0).clip(true))
-            .column(Column::initial(80.0).clip(true))
-            .column(Column::initial(80.0).clip(true));
-        for _ in camps {
-            tb = tb.column(Column::initial(170.0).clip(true));
-        }
-        tb.auto_shrink(false)
-            .header(22.0, |mut h| {
-                for name in ["Place", "Period", "Topic", "Verdict"] {
-                    h.col(|ui| {
-                        ui.strong(name);
-                    });
-                }
-                for c in camps {
-                    h.col(|ui| {
-                        ui.strong(c.label());
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let c = rows[row.index()];
-                    row.set_selected(selected.as_ref().is_some_and(|(k, _)| *k == c.key));
-                    row.col(|ui| {
-                        let label = match &c.oblast {
-                            Some(o) if !c.place.contains(o.as_str()) => {
-                                format!("{} ({o})", c.place)
-                            }
-                            _ => c.place.clone(),
-                        };
-                        if ui
-                            .add(
-                                egui::Label::new(label)
-                                    .truncate()
-                                    .sense(egui::Sense::click()),
-                            )
-                            .clicked()
-                        {
-                            clicked = Some((c.key.clone(), None));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(&c.period);
-                    });
-                    row.col(|ui| {
-                        ui.label(c.topic.word());
-                    });
-                    row.col(|ui| {
-                        let mut t = egui::RichText::new(c.verdict.word())
-                            .color(egui::Color32::WHITE)
-                            .background_color(verdict_colour(c.verdict))
-                            .strong();
-                        if c.verdict != c.computed {
-                            t = t.italics();
-                        }
-                        let r = ui
-                            .add(egui::Label::new(t).sense(egui::Sense::click()))
-                            .on_hover_text(&c.reason);
-                        if r.clicked() {
-                            clicked = Some((c.key.clone(), None));
-                        }
-                    });
-                    for camp in camps {
-                        row.col(|ui| {
-                            if let Some(p) = c.positions.get(&camp) {
-                                let r = ui
-                                    .add(
-                                        egui::Label::new(format!(
-                                            "{} ({})",
-                                            p.phrase,
-                                            p.claims.len()
-                                        ))
-                                        .truncate()
-                                        .sense(egui::Sense::click()),
-                                    )
-                                    .on_hover_text(&p.phrase);
-                                if r.clicked() {
-                                    clicked = Some((c.key.clone(), Some(camp)));
-                                }
-                            }
-                        });
-                    }
-                });
-            });
+        // Every camp column is reachable in a narrow window: the table scrolls sideways, and
+        // each column can be resized.
+        super::wide_table::wide_table(ui, "compare-hscroll", |ui| {
+            table(ui, &rows, selected.as_ref(), &mut clicked);
+        });
     });
     if let Some((c, camp)) = selected_row {
         ui.separator();
@@ -274,6 +193,114 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     }
 }
 
+/// The comparison table: place, period, topic, verdict, then one column per camp.
+fn table(
+    ui: &mut egui::Ui,
+    rows: &[&Comparison],
+    selected: Option<&(String, Option<Camp>)>,
+    clicked: &mut Option<(String, Option<Camp>)>,
+) {
+    let camps = Camp::ALL;
+    let mut tb = TableBuilder::new(ui)
+        .id_salt("compare-table")
+        .striped(true)
+        .resizable(true)
+        .column(Column::initial(140.0).at_least(40.0).clip(true))
+        .column(Column::initial(80.0).at_least(40.0).clip(true))
+        .column(Column::initial(80.0).at_least(40.0).clip(true))
+        .column(Column::initial(80.0).at_least(40.0).clip(true));
+    for _ in camps {
+        tb = tb.column(Column::initial(170.0).at_least(40.0).clip(true));
+    }
+    tb.auto_shrink(false)
+        .header(22.0, |mut h| {
+            for name in ["Place", "Period", "Topic", "Verdict"] {
+                h.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+            for c in camps {
+                h.col(|ui| {
+                    ui.strong(c.label());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, rows.len(), |mut row| {
+                let c = rows[row.index()];
+                row.set_selected(selected.is_some_and(|(k, _)| *k == c.key));
+                row.col(|ui| {
+                    let label = PlaceKey::of(c).label();
+                    if ui
+                        .add(
+                            egui::Label::new(label)
+                                .truncate()
+                                .sense(egui::Sense::click()),
+                        )
+                        .clicked()
+                    {
+                        *clicked = Some((c.key.clone(), None));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&c.period);
+                });
+                row.col(|ui| {
+                    ui.label(c.topic.word());
+                });
+                row.col(|ui| {
+                    let mut t = egui::RichText::new(c.verdict.word())
+                        .color(egui::Color32::WHITE)
+                        .background_color(verdict_colour(c.verdict))
+                        .strong();
+                    if c.verdict != c.computed {
+                        t = t.italics();
+                    }
+                    let r = ui
+                        .add(egui::Label::new(t).sense(egui::Sense::click()))
+                        .on_hover_text(&c.reason);
+                    if r.clicked() {
+                        *clicked = Some((c.key.clone(), None));
+                    }
+                });
+                for camp in camps {
+                    row.col(|ui| {
+                        if let Some(p) = c.positions.get(&camp) {
+                            let statements = if p.sources == 1 {
+                                "one statement".to_owned()
+                            } else {
+                                format!("{} independent statements", p.sources)
+                            };
+                            // The phrase in full with what stands behind it (not egui's copy
+                            // of the cut text as well).
+                            let r = ui
+                                .add(
+                                    egui::Label::new(format!("{} ({})", p.phrase, p.claims.len()))
+                                        .truncate()
+                                        .show_tooltip_when_elided(false)
+                                        .sense(egui::Sense::click()),
+                                )
+                                // The row named too: scrolled sideways, its place is out
+                                // of sight.
+                                .on_hover_text(format!(
+                                    "{} · {} · {}\n{}: {}\n{} claims, {statements}; click for them",
+                                    PlaceKey::of(c).label(),
+                                    c.period,
+                                    c.topic.word(),
+                                    camp.label(),
+                                    p.phrase,
+                                    p.claims.len()
+                                ));
+                            if r.clicked() {
+                                *clicked = Some((c.key.clone(), Some(camp)));
+                            }
+                        }
+                    });
+                }
+            });
+        });
+}
+
 fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) {
     let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -285,7 +312,7 @@ fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) 
         );
         ui.label(&c.reason);
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Override verdict:");
         for v in Verdict::ALL {
             if ui.button(v.word()).clicked() {
@@ -336,7 +363,7 @@ fn detail(ui: &mut egui::Ui, app: &mut App, c: &Comparison, camp: Option<Camp>) 
                     let date = cl
                         .date
                         .or(a.meta.published)
-                        .map(|d| format!(", {d}"))
+                        .map(|d| format!(", {}", d.label()))
                         .unwrap_or_default();
                     let text = format!(
                         "“{}” — {speaker}{via}{date}",

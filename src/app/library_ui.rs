@@ -106,18 +106,12 @@ fn rows(app: &App) -> Vec<Row> {
             m.overlay(&a.meta_edits);
             m
         });
-        // Untitled: the first line of the article's text (for a JSON record or a page,
-        // its text, not its markup), else of the raw file.
-        let title = meta.title.clone().unwrap_or_else(|| {
-            let first = an
-                .and_then(|x| {
-                    x.cleaned_lines()
-                        .map(|(_, t)| t)
-                        .find(|t| !t.trim().is_empty())
-                })
-                .or_else(|| a.raw.lines().find(|l| !l.trim().is_empty()))
-                .unwrap_or("");
-            first.trim().chars().take(80).collect()
+        // Untitled: the first line of the article's text, else of the raw file.
+        let title = an.and_then(|x| x.title()).unwrap_or_else(|| {
+            meta.title.clone().unwrap_or_else(|| {
+                let first = a.raw.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                first.trim().chars().take(80).collect()
+            })
         });
         let mut sub = Vec::new();
         if let Some(o) = &meta.outlet {

@@ -6,11 +6,14 @@ mod compare_pictures;
 mod compare_ui;
 mod dialogs;
 mod library_ui;
+mod map_labels;
 mod reader_ui;
 mod sample;
 mod tasks;
+mod wide_table;
 
 pub use claims_ui::{ClaimsView, SortBy, rows as claims_rows};
+pub use compare_pictures::{DEFAULT_LANES, PlaceKey};
 pub use sample::sample_project;
 pub use tasks::{AfterSave, Done, LoadedProject, Progress, Tasks};
 
@@ -816,6 +819,16 @@ impl App {
                 }
                 v.result = Some((analysis, options, comparisons));
             }
+            Done::Statements {
+                analysis,
+                statements,
+            } => {
+                let v = &mut self.view.claims;
+                if v.statements_computing == Some(analysis) {
+                    v.statements_computing = None;
+                }
+                v.statements = Some((analysis, statements));
+            }
             Done::Exported { path, result } => match result {
                 Ok(()) => self.status = format!("Exported {}.", path.display()),
                 Err(e) => self.error("Could not export", e),
@@ -836,9 +849,29 @@ impl App {
         self.analysis_serial += 1;
     }
 
-    /// Start analysis and recovery writes when they are due.
+    /// Cluster the claims into statements for the claim table when the analysis changed and
+    /// the table is shown; one task at a time, the last result serving until the next.
+    fn schedule_statements(&mut self) {
+        let v = &mut self.view.claims;
+        let serial = self.analysis_serial;
+        if self.view.tab != Tab::Claims
+            || v.statements_computing.is_some()
+            || v.statements.as_ref().is_some_and(|(s, _)| *s == serial)
+        {
+            return;
+        }
+        v.statements_computing = Some(serial);
+        let an = self.analysis.clone();
+        self.tasks.spawn("statements", move || Done::Statements {
+            analysis: serial,
+            statements: Arc::new(compare::statements(&an)),
+        });
+    }
+
+    /// Start analysis, clustering and recovery writes when they are due.
     fn schedule_background(&mut self) {
         self.show_streamed();
+        self.schedule_statements();
         let due = self.analysis_generation != Some(self.generation)
             && self.analysis_cancelled != Some(self.generation);
         if due && let Some(c) = &self.tasks.analysis_control {

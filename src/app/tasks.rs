@@ -92,6 +92,12 @@ pub enum Done {
         options: crate::compare::Options,
         comparisons: Arc<Vec<crate::compare::Comparison>>,
     },
+    /// Which claims report one statement, for the claim table.
+    Statements {
+        /// The `analysis_serial` they were computed from.
+        analysis: u64,
+        statements: Arc<crate::compare::Statements>,
+    },
 }
 
 /// Runs closures on threads and collects their results.

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{ArticleId, Claim};
+use super::ClaimRef;
+use crate::analysis::Analysis;
+use crate::model::{ArticleId, Claim, ClaimId};
 
 type Fx = std::hash::BuildHasherDefault<crate::places::FxHasher>;
 
@@ -165,6 +167,119 @@ pub fn cluster_claims<'a>(
         })
         .collect();
     Clusters { root, size }
+}
+
+/// One statement reported by several claims (wire copy, a relayed report, a retold bulletin).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    /// Its claims, in the analysis' order.
+    pub claims: Vec<ClaimRef>,
+    /// Independent sources: distinct outlets, an article without a known outlet counting as
+    /// one of its own.
+    pub sources: usize,
+}
+
+/// The statements of an analysis that more than one claim reports, for the claim table
+/// (computed off the UI thread when the analysis changes).
+#[derive(Clone, Debug, Default)]
+pub struct Statements {
+    /// Per article and claim: its statement, only for claims that are not alone.
+    of: HashMap<ArticleId, HashMap<ClaimId, u32, Fx>, Fx>,
+    statements: HashMap<u32, Statement, Fx>,
+}
+
+impl Statements {
+    /// The statement the claim belongs to, when other claims report it too.
+    pub fn of(&self, article: &ArticleId, claim: &ClaimId) -> Option<u32> {
+        self.of.get(article)?.get(claim).copied()
+    }
+
+    /// The statements of one article's claims (one look-up of the article for all of them).
+    pub fn in_article(&self, article: &ArticleId) -> InArticle<'_> {
+        InArticle(self.of.get(article))
+    }
+
+    /// The statement with its claims and sources, when other claims report it too.
+    pub fn statement_of(&self, article: &ArticleId, claim: &ClaimId) -> Option<&Statement> {
+        self.statements.get(&self.of(article, claim)?)
+    }
+
+    /// How many statements more than one claim reports.
+    pub fn len(&self) -> usize {
+        self.statements.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+    }
+}
+
+/// The statements of one article's claims.
+#[derive(Clone, Copy, Debug)]
+pub struct InArticle<'a>(Option<&'a HashMap<ClaimId, u32, Fx>>);
+
+impl InArticle<'_> {
+    /// The statement the claim belongs to, when other claims report it too.
+    pub fn of(&self, claim: &ClaimId) -> Option<u32> {
+        self.0?.get(claim).copied()
+    }
+}
+
+/// Cluster the claims of an analysis (as the comparison does: each claim with its article's
+/// day) and keep the statements reported more than once.
+pub fn statements(analysis: &Analysis) -> Statements {
+    let items: Vec<(&ArticleId, &Claim, Option<NaiveDate>)> = analysis
+        .articles
+        .iter()
+        .flat_map(|(id, a)| {
+            let day = a.meta.published.and_then(|d| d.day());
+            a.claims.iter().map(move |c| (id, c, day))
+        })
+        .collect();
+    let clusters = cluster_claims(items.iter().copied());
+    let mut members: HashMap<u32, Vec<usize>, Fx> = HashMap::default();
+    for i in 0..items.len() {
+        if clusters.claims_in(i) > 1 {
+            members.entry(clusters.of(i)).or_default().push(i);
+        }
+    }
+    let mut out = Statements::default();
+    for (id, list) in members {
+        let mut outlets: Vec<&str> = Vec::new();
+        let mut unnamed: Vec<&ArticleId> = Vec::new();
+        for &i in &list {
+            let article = items[i].0;
+            match analysis.articles[article].meta.outlet.as_deref() {
+                Some(o) => outlets.push(o),
+                None => unnamed.push(article),
+            }
+        }
+        outlets.sort_unstable();
+        outlets.dedup();
+        unnamed.sort_unstable();
+        unnamed.dedup();
+        for &i in &list {
+            out.of
+                .entry(items[i].0.clone())
+                .or_default()
+                .insert(items[i].1.id.clone(), id);
+        }
+        let claims = list
+            .iter()
+            .map(|&i| ClaimRef {
+                article: items[i].0.clone(),
+                claim: items[i].1.id.clone(),
+            })
+            .collect();
+        out.statements.insert(
+            id,
+            Statement {
+                claims,
+                sources: outlets.len() + unnamed.len(),
+            },
+        );
+    }
+    out
 }
 
 #[cfg(test)]

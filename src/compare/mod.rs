@@ -18,7 +18,7 @@ use crate::model::{
     Verification,
 };
 
-pub use cluster::{Clusters, cluster_claims};
+pub use cluster::{Clusters, Statement, Statements, cluster_claims, statements};
 
 /// Time window claims are grouped by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

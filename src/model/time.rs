@@ -73,6 +73,16 @@ impl PartialDate {
         }
     }
 
+    /// How the panels show it: "25 Feb" for a day and month without a year, else as stored
+    /// ("2025-02-25", "2025-02", "2025-02-25T14:33").
+    pub fn label(self) -> String {
+        match self {
+            PartialDate::MonthDay { month, day } => NaiveDate::from_ymd_opt(2000, month, day)
+                .map_or_else(|| self.to_string(), |d| d.format("%-d %b").to_string()),
+            other => other.to_string(),
+        }
+    }
+
     /// The day part only, as "YYYY-MM-DD".
     pub fn contract_day(self) -> Option<String> {
         self.day().map(|d| d.format("%Y-%m-%d").to_string())
@@ -107,6 +117,20 @@ mod tests {
         assert!(PartialDate::parse("2025-13-01").is_none());
         assert!(PartialDate::parse("--02-30").is_none());
         assert!(PartialDate::parse("yesterday").is_none());
+    }
+
+    #[test]
+    fn panels_show_a_yearless_date_as_day_and_month() {
+        for (stored, shown) in [
+            ("--02-25", "25 Feb"),
+            ("--12-01", "1 Dec"),
+            ("2025-02-25", "2025-02-25"),
+            ("2024-10", "2024-10"),
+            ("2025-01-24T14:33", "2025-01-24T14:33"),
+        ] {
+            let d = PartialDate::parse(stored).expect(stored);
+            assert_eq!(d.label(), shown, "{stored}");
+        }
     }
 
     #[test]

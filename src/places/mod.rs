@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::model::PlaceRef;
 
+pub mod borders;
 mod evidence;
 mod inflect;
 
