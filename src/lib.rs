@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod app;
 pub mod claims;
 pub mod clean;
+pub mod folder;
 pub mod cli;
 pub mod compare;
 pub mod export;

@@ -67,6 +67,12 @@ pub enum ImportError {
     Qdpx { path: PathBuf, message: String },
 }
 
+/// The file name extensions of what can be imported (without the dot): what [`format_of`]
+/// knows and REFI-QDA projects. A file without an extension is read as text too.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "qdpx",
+];
+
 /// The format a file name suggests, if any.
 pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path
