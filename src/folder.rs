@@ -269,7 +269,10 @@ mod tests {
         };
         assert_eq!(names(&v, &visible(&v, &f)), ["notes", "a.RON"]);
         f.all_files = true;
-        assert_eq!(names(&v, &visible(&v, &f)), ["notes", "a.RON", "b.txt", "ron"]);
+        assert_eq!(
+            names(&v, &visible(&v, &f)),
+            ["notes", "a.RON", "b.txt", "ron"]
+        );
         f.hidden = true;
         assert_eq!(visible(&v, &f), [0, 1, 2, 3, 4, 5]);
         f.folders_only = true;
@@ -285,7 +288,11 @@ mod tests {
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.path().join("sub"), dir.path().join("link")).unwrap();
         let l = list(dir.path(), MAX_ENTRIES).unwrap();
-        let got: Vec<_> = l.entries.iter().map(|e| (e.name.as_str(), e.is_dir)).collect();
+        let got: Vec<_> = l
+            .entries
+            .iter()
+            .map(|e| (e.name.as_str(), e.is_dir))
+            .collect();
         #[cfg(unix)]
         assert_eq!(
             got,

@@ -14,7 +14,10 @@ use crate::folder::{self, Entry, Filter, FolderError, Listing};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reply {
     /// Read this folder and hand the result to [`FileDialog::listed`] with `serial`.
-    List { serial: u64, dir: PathBuf },
+    List {
+        serial: u64,
+        dir: PathBuf,
+    },
     /// The user chose these (one file, several to import, a folder, or where to save).
     Chosen(Vec<PathBuf>),
     Cancelled,
@@ -212,7 +215,10 @@ impl FileDialog {
 
     fn up(&mut self) {
         if let Some(p) = self.dir.parent() {
-            let child = self.dir.file_name().map(|n| n.to_string_lossy().into_owned());
+            let child = self
+                .dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
             self.go(p.to_path_buf());
             self.select_after = child;
         }
@@ -309,7 +315,10 @@ impl FileDialog {
             return;
         };
         let multi = self.pick == Pick::Import && !e.is_dir;
-        if multi && shift && let Some(a) = self.anchor {
+        if multi
+            && shift
+            && let Some(a) = self.anchor
+        {
             let (lo, hi) = (a.min(pos), a.max(pos));
             self.selected = self.visible[lo..=hi]
                 .iter()
@@ -461,11 +470,8 @@ pub fn show(ctx: &egui::Context, d: &mut FileDialog, places: &[Place]) -> Vec<Re
         ui.add_space(4.0);
         ui.horizontal_top(|ui| {
             places_column(ui, d, places);
-            ui.separator();
-            ui.vertical(|ui| {
-                ui.set_width(ui.available_width());
-                entries_table(ui, d);
-            });
+            ui.add_space(8.0);
+            ui.vertical(|ui| entries_box(ui, d));
         });
         ui.separator();
         bottom_rows(ui, d);
@@ -477,7 +483,7 @@ pub fn show(ctx: &egui::Context, d: &mut FileDialog, places: &[Place]) -> Vec<Re
 fn path_row(ui: &mut egui::Ui, d: &mut FileDialog) {
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(d.dir.parent().is_some(), egui::Button::new("⬆ Up"))
+            .add_enabled(d.dir.parent().is_some(), egui::Button::new("Up"))
             .on_hover_text("The folder that holds this one (Backspace)")
             .clicked()
         {
@@ -504,14 +510,11 @@ fn places_column(ui: &mut egui::Ui, d: &mut FileDialog, places: &[Place]) {
         ui.strong("Places");
         egui::ScrollArea::vertical()
             .id_salt("file-dialog-places")
-            .max_height(320.0)
+            .max_height(LIST_HEIGHT)
             .show(ui, |ui| {
                 for p in places {
                     let r = ui
-                        .add(
-                            egui::Button::selectable(d.dir == p.dir, p.name.as_str())
-                                .truncate(),
-                        )
+                        .add(egui::Button::selectable(d.dir == p.dir, p.name.as_str()).truncate())
                         .on_hover_text(p.dir.display().to_string());
                     if r.clicked() {
                         d.go(p.dir.clone());
@@ -521,22 +524,29 @@ fn places_column(ui: &mut egui::Ui, d: &mut FileDialog, places: &[Place]) {
     });
 }
 
+/// The height of the list of entries (and of the places beside it).
+const LIST_HEIGHT: f32 = 320.0;
+
+/// The entries, in a box of the same size whatever it holds.
+fn entries_box(ui: &mut egui::Ui, d: &mut FileDialog) {
+    let size = egui::vec2(ui.available_width(), LIST_HEIGHT);
+    ui.allocate_ui(size, |ui| {
+        ui.set_min_size(size);
+        entries_table(ui, d);
+    });
+}
+
 fn entries_table(ui: &mut egui::Ui, d: &mut FileDialog) {
-    let height = 320.0;
     let listing = match &d.content {
         Content::Reading => {
-            ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!("Reading {}…", d.dir.display()));
-                });
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("Reading {}…", d.dir.display()));
             });
             return;
         }
         Content::Failed(e) => {
-            ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, e);
-            });
+            ui.colored_label(ui.visuals().warn_fg_color, e);
             return;
         }
         Content::Listed(l) => l,
@@ -547,19 +557,16 @@ fn entries_table(ui: &mut egui::Ui, d: &mut FileDialog) {
     let mut table = TableBuilder::new(ui)
         .id_salt("file-dialog-entries")
         .striped(true)
-        .column(Column::exact(20.0))
         .column(Column::remainder().at_least(240.0).clip(true))
         .column(Column::exact(80.0))
         .column(Column::exact(130.0))
-        .min_scrolled_height(height)
-        .max_scroll_height(height)
+        .max_scroll_height(LIST_HEIGHT)
         .auto_shrink(false);
     if let Some(pos) = d.scroll_to.take() {
         table = table.scroll_to_row(pos, None);
     }
     table
         .header(20.0, |mut h| {
-            h.col(|_| {});
             h.col(|ui| {
                 ui.strong("Name");
             });
@@ -579,14 +586,15 @@ fn entries_table(ui: &mut egui::Ui, d: &mut FileDialog) {
                 let selected = d.selected.contains(&d.visible[pos]);
                 row.set_selected(selected);
                 row.col(|ui| {
-                    ui.label(if e.is_dir { "📁" } else { "" });
-                });
-                row.col(|ui| {
                     let enabled = e.is_dir || d.pick != Pick::ImportFolder;
-                    let r = ui.add_enabled(
-                        enabled,
-                        egui::Button::selectable(selected, e.name.as_str()).truncate(),
-                    );
+                    // A folder's name ends in a slash, as `ls -F` shows it.
+                    let name = if e.is_dir {
+                        format!("{}{}", e.name, std::path::MAIN_SEPARATOR)
+                    } else {
+                        e.name.clone()
+                    };
+                    let r = ui
+                        .add_enabled(enabled, egui::Button::selectable(selected, name).truncate());
                     if r.double_clicked() {
                         opened = Some(pos);
                     } else if r.clicked() {
@@ -804,7 +812,12 @@ mod tests {
     fn only_projects_and_folders_show_until_all_files_are_asked_for() {
         let mut d = dialog(
             Pick::Open,
-            &[("b.ron", false), ("notes.txt", false), ("sub", true), (".x", true)],
+            &[
+                ("b.ron", false),
+                ("notes.txt", false),
+                ("sub", true),
+                (".x", true),
+            ],
         );
         assert_eq!(shown(&d), ["sub", "b.ron"]);
         d.all_files = true;
@@ -827,7 +840,12 @@ mod tests {
     fn import_takes_several_files_with_ctrl_and_shift() {
         let mut d = dialog(
             Pick::Import,
-            &[("a.txt", false), ("b.md", false), ("c.html", false), ("d", true)],
+            &[
+                ("a.txt", false),
+                ("b.md", false),
+                ("c.html", false),
+                ("d", true),
+            ],
         );
         assert_eq!(shown(&d), ["d", "a.txt", "b.md", "c.html"]);
         d.click(1, false, false);
@@ -861,7 +879,11 @@ mod tests {
         let mut d = dialog(Pick::Open, &[("a.ron", false), ("b.ron", false)]);
         d.click(0, false, false);
         d.click(1, true, false);
-        assert_eq!(d.selected.len(), 1, "ctrl does not add when one file is wanted");
+        assert_eq!(
+            d.selected.len(),
+            1,
+            "ctrl does not add when one file is wanted"
+        );
         d.activate();
         assert_eq!(d.out, [Reply::Chosen(vec![PathBuf::from("/w/b.ron")])]);
     }
@@ -908,7 +930,10 @@ mod tests {
         assert_eq!(d.dir.as_path(), Path::new("/v"));
         d.listed(d.serial, Ok(listing(Path::new("/v"), &[("x.ron", false)])));
         d.activate();
-        assert_eq!(d.out.pop(), Some(Reply::Chosen(vec![PathBuf::from("/v/x.ron")])));
+        assert_eq!(
+            d.out.pop(),
+            Some(Reply::Chosen(vec![PathBuf::from("/v/x.ron")]))
+        );
     }
 
     #[test]
@@ -925,7 +950,10 @@ mod tests {
         let Content::Failed(msg) = &d.content else {
             panic!("a message");
         };
-        assert!(msg.contains("cannot be read") && msg.ends_with("/root/secret"), "{msg}");
+        assert!(
+            msg.contains("cannot be read") && msg.ends_with("/root/secret"),
+            "{msg}"
+        );
         d.up();
         assert_eq!(d.dir.as_path(), Path::new("/root"));
     }
@@ -939,13 +967,19 @@ mod tests {
         assert_eq!(d.out.pop(), Some(Reply::Chosen(vec![PathBuf::from("/w")])));
         d.click(0, false, false);
         d.activate();
-        assert_eq!(d.out.pop(), Some(Reply::Chosen(vec![PathBuf::from("/w/sub")])));
+        assert_eq!(
+            d.out.pop(),
+            Some(Reply::Chosen(vec![PathBuf::from("/w/sub")]))
+        );
     }
 
     #[test]
     fn typed_paths_resolve_dots_home_and_relative_names() {
         assert_eq!(typed_path(Path::new("/a/b"), ".."), PathBuf::from("/a"));
-        assert_eq!(typed_path(Path::new("/a/b"), "c/./d"), PathBuf::from("/a/b/c/d"));
+        assert_eq!(
+            typed_path(Path::new("/a/b"), "c/./d"),
+            PathBuf::from("/a/b/c/d")
+        );
         assert_eq!(typed_path(Path::new("/a/b"), "/etc"), PathBuf::from("/etc"));
         if let Some(h) = std::env::home_dir() {
             assert_eq!(typed_path(Path::new("/a"), "~/x"), h.join("x"));

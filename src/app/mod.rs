@@ -535,7 +535,9 @@ impl App {
             Ok(_) => self.pending_pick = Some((pick, rx)),
             Err(e) => self.open_builtin_dialog(
                 pick,
-                Some(format!("The desktop's file dialog could not be started ({e})")),
+                Some(format!(
+                    "The desktop's file dialog could not be started ({e})"
+                )),
             ),
         }
     }
@@ -597,9 +599,10 @@ impl App {
             add("Project folder".into(), d.to_path_buf());
         }
         for d in &self.settings.recent_folders {
-            let name = d
-                .file_name()
-                .map_or_else(|| d.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let name = d.file_name().map_or_else(
+                || d.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
             add(name, d.clone());
         }
         add("Root (/)".into(), PathBuf::from("/"));
@@ -1087,9 +1090,11 @@ impl App {
         let outcome = match rx.try_recv() {
             Ok(o) => o,
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => native_dialog::Outcome::Unavailable(
-                "The desktop's file dialog stopped without an answer".into(),
-            ),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                native_dialog::Outcome::Unavailable(
+                    "The desktop's file dialog stopped without an answer".into(),
+                )
+            }
         };
         self.pending_pick = None;
         match outcome {
