@@ -311,7 +311,7 @@ impl FileDialog {
         let Some(&i) = self.visible.get(pos) else {
             return;
         };
-        let Some(e) = self.entry(i).cloned() else {
+        let Some(e) = self.entry(i).cloned().filter(|e| self.selectable(e)) else {
             return;
         };
         let multi = self.pick == Pick::Import && !e.is_dir;
