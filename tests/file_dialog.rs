@@ -13,6 +13,8 @@ use egui_kittest::kittest::Queryable;
 fn harness(app: App) -> Harness<'static, App> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        // Frames as a screen shows them, so two clicks in a row make a double click.
+        .with_step_dt(1.0 / 60.0)
         .build_ui_state(|ui, app: &mut App| app.show(ui), app)
 }
 
@@ -66,16 +68,23 @@ fn article(path: &Path, title: &str, place: &str) {
 #[test]
 fn open_in_the_built_in_dialog_loads_the_project_clicked() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.ron");
+    std::fs::create_dir(dir.path().join("projects")).unwrap();
+    let path = dir.path().join("projects").join("p.ron");
     let mut p = crosscheck::app::sample_project();
     let first = p.articles.keys().next().unwrap().clone();
     p.articles.remove(&first);
     crosscheck::project::save(&path, &p).unwrap();
-    std::fs::write(dir.path().join("notes.txt"), "not a project").unwrap();
+    std::fs::write(dir.path().join("projects/notes.txt"), "not a project").unwrap();
     let mut h = app_with_builtin_dialog();
     menu(&mut h, "Open…");
     h.get_by_label("Open project");
     go_to(&mut h, dir.path());
+    // A double click goes into a folder.
+    let folder = h.get_by_label("projects/");
+    folder.click();
+    folder.click();
+    settle(&mut h);
+    h.get_by_label("p.ron");
     assert!(
         h.query_by_label("notes.txt").is_none(),
         "only projects are listed"
@@ -99,7 +108,7 @@ fn open_in_the_built_in_dialog_loads_the_project_clicked() {
             .recent_folders
             .first()
             .map(|d| d.as_path()),
-        Some(dir.path()),
+        Some(dir.path().join("projects").as_path()),
         "the folder is offered next time"
     );
 }
@@ -120,8 +129,9 @@ fn import_in_the_built_in_dialog_adds_the_files_chosen_with_ctrl() {
     menu(&mut h, "Import…");
     h.get_by_label("Import articles");
     go_to(&mut h, dir.path());
-    // Into the folder with the keyboard: select it, Enter.
+    // Into the folder with the keyboard: select it (its button has the focus), Enter.
     h.get_by_label("reports/").click();
+    h.get_by_label("reports/").focus();
     h.run_steps(1);
     h.key_press(Key::Enter);
     settle(&mut h);

@@ -743,7 +743,8 @@ fn keys(ctx: &egui::Context, d: &mut FileDialog) {
         }
         return;
     }
-    if ctx.egui_wants_keyboard_input() || !d.out.is_empty() {
+    // A focused button is no text field: Enter still opens (and clicks it, which selects).
+    if ctx.text_edit_focused() || !d.out.is_empty() {
         return;
     }
     let (enter, down, up, back) = ctx.input(|i| {

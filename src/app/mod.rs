@@ -573,9 +573,9 @@ impl App {
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("/"));
         if let Some(why) = &why {
-            self.status = format!("{why}: using the built-in file dialog.");
+            self.status = format!("Built-in file dialog: {why}.");
         }
-        let note = why.map(|w| format!("{w}, so Crosscheck shows its own file dialog."));
+        let note = why.map(|w| format!("Crosscheck shows its own file dialog: {w}."));
         self.file_dialog = Some(file_dialog::FileDialog::new(
             pick,
             dir,
@@ -1092,7 +1092,7 @@ impl App {
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 native_dialog::Outcome::Unavailable(
-                    "The desktop's file dialog stopped without an answer".into(),
+                    "the desktop's file dialog stopped without an answer".into(),
                 )
             }
         };

@@ -71,7 +71,7 @@ pub fn run(req: &Request) -> Outcome {
     }
     let (paths, logged) = capture(|| show_rfd(req));
     match failure(&paths, &logged) {
-        Some(why) => Outcome::Unavailable(format!("The desktop's file dialog failed ({why})")),
+        Some(why) => Outcome::Unavailable(format!("the desktop's file dialog failed ({why})")),
         None => Outcome::Chosen(paths),
     }
 }
@@ -122,7 +122,7 @@ pub fn available() -> Result<(), String> {
         return Ok(());
     }
     Err(format!(
-        "No desktop file chooser: {portal}, and no zenity on the PATH"
+        "the desktop has no file chooser ({portal}; no zenity on the PATH)"
     ))
 }
 
