@@ -354,6 +354,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_importable_extension_has_a_format_or_is_a_qdpx_project() {
+        for ext in ARTICLE_EXTENSIONS {
+            let name = format!("a.{}", ext.to_uppercase());
+            assert!(
+                format_of(Path::new(&name)).is_some() || *ext == "qdpx",
+                "{name} is offered by the file dialogs but not read"
+            );
+        }
+        assert!(format_of(Path::new("a.pdf")).is_none());
+    }
+
+    #[test]
     fn front_matter_is_read() {
         let t = "---\ntitle: \"A title\"\nauthor: Jane Doe\ndate: 2025-01-24\nurl: https://x.org/a\n---\nBody.\n";
         let a = import_bytes(Path::new("a.md"), t.as_bytes()).unwrap();
