@@ -251,3 +251,27 @@ fn the_view_menu_setting_chooses_the_built_in_dialog() {
     settle(&mut h);
     h.get_by_label("Open project");
 }
+
+#[test]
+fn export_in_the_built_in_dialog_adds_the_extension_to_the_name_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_with_builtin_dialog();
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Export").click();
+    h.run_steps(2);
+    h.get_by_label("Claims as CSV…").click();
+    settle(&mut h);
+    h.get_by_label("Export as .csv");
+    go_to(&mut h, dir.path());
+    h.get_by_label("File name").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File name").type_text("claims");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    let csv = std::fs::read_to_string(dir.path().join("claims.csv")).unwrap();
+    assert!(csv.lines().count() > 20, "{csv}");
+    assert!(h.query_by_label("Export as .csv").is_none());
+}

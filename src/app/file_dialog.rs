@@ -145,6 +145,15 @@ pub fn typed_path(dir: &Path, text: &str) -> PathBuf {
     normalize(&p)
 }
 
+/// "1 file", "2 files"; "1 entry", "3 entries".
+fn counted(n: usize, word: &str) -> String {
+    match (n, word.strip_suffix('y')) {
+        (1, _) => format!("1 {word}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {word}s"),
+    }
+}
+
 fn human_size(n: u64) -> String {
     const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
     if n < 1024 {
@@ -663,9 +672,10 @@ fn bottom_rows(ui: &mut egui::Ui, d: &mut FileDialog) {
                     .filter(|&&i| l.entries.get(i).is_some_and(|e| e.is_dir))
                     .count();
                 let mut s = format!(
-                    "{folders} folders, {} files shown of {} entries",
-                    d.visible.len() - folders,
-                    l.entries.len()
+                    "{}, {} shown of {}",
+                    counted(folders, "folder"),
+                    counted(d.visible.len() - folders, "file"),
+                    counted(l.entries.len(), "entry")
                 );
                 if l.truncated {
                     s.push_str(&format!(
@@ -986,6 +996,14 @@ mod tests {
             assert_eq!(typed_path(Path::new("/a"), "~/x"), h.join("x"));
         }
         assert_eq!(typed_path(Path::new("/a"), "~x"), PathBuf::from("/a/~x"));
+    }
+
+    #[test]
+    fn counts_read_as_a_person_would() {
+        assert_eq!(counted(1, "folder"), "1 folder");
+        assert_eq!(counted(0, "file"), "0 files");
+        assert_eq!(counted(3, "entry"), "3 entries");
+        assert_eq!(counted(1, "entry"), "1 entry");
     }
 
     #[test]
