@@ -10,6 +10,7 @@ pub mod clean;
 pub mod cli;
 pub mod compare;
 pub mod export;
+pub mod folder;
 pub mod ingest;
 pub mod model;
 pub mod outlets;

@@ -5,8 +5,10 @@ mod claims_ui;
 mod compare_pictures;
 mod compare_ui;
 mod dialogs;
+mod file_dialog;
 mod library_ui;
 mod map_labels;
+mod native_dialog;
 mod reader_ui;
 mod sample;
 mod tasks;
@@ -14,6 +16,7 @@ mod wide_table;
 
 pub use claims_ui::{ClaimsView, SortBy, rows as claims_rows};
 pub use compare_pictures::{DEFAULT_LANES, PlaceKey};
+pub use native_dialog::{CHOICE_VAR as FILE_DIALOG_VAR, Choice as FileDialogChoice};
 pub use sample::sample_project;
 pub use tasks::{AfterSave, Done, LoadedProject, Progress, Tasks};
 
@@ -34,6 +37,7 @@ const MAX_UNDO: usize = 200;
 /// rebuilds the claim table and the comparison).
 const STREAM_EVERY: Duration = Duration::from_millis(400);
 const MAX_RECENT: usize = 10;
+const MAX_RECENT_FOLDERS: usize = 8;
 
 /// The main panels.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +55,10 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     pub dark: bool,
     pub tab: Tab,
+    /// Always use the built-in file dialog, never the desktop's.
+    pub builtin_file_dialog: bool,
+    /// Folders files were last chosen in, newest first (the built-in dialog's places).
+    pub recent_folders: Vec<PathBuf>,
 }
 
 /// Export formats offered in the menu: the core's list.
@@ -92,6 +100,8 @@ pub enum Command {
     ShowClaim(ArticleId, ClaimId),
     SetTab(Tab),
     ToggleTheme,
+    /// Use the built-in file dialog always (true) or only where the desktop has none.
+    SetBuiltinFileDialog(bool),
     CloseDialog,
     /// Answer to the unsaved-changes prompt.
     Unsaved(UnsavedAnswer),
@@ -170,10 +180,19 @@ pub struct App {
     /// Where an untitled project's recovery file goes.
     untitled_recovery: Option<PathBuf>,
     commands: Vec<Command>,
-    pending_pick: Option<(Pick, std::sync::mpsc::Receiver<Vec<PathBuf>>)>,
+    /// The desktop's file dialog, open on a worker thread.
+    pending_pick: Option<(Pick, std::sync::mpsc::Receiver<native_dialog::Outcome>)>,
+    /// The built-in file dialog, when open.
+    file_dialog: Option<file_dialog::FileDialog>,
+    /// Which file dialog the environment asks for (`CROSSCHECK_FILE_DIALOG`).
+    pub file_dialog_choice: FileDialogChoice,
+    /// Why the desktop's file dialog could not open, once it failed: the built-in one is used
+    /// from then on.
+    native_unavailable: Option<String>,
     /// What to do after a Save As that the unsaved-changes prompt asked for.
     after_save_as: Option<AfterSave>,
-    /// Whether to open native file dialogs (off for headless use).
+    /// Whether to open file dialogs at all (off for headless use: picks wait for
+    /// [`App::answer_pick`]).
     pub file_dialogs: bool,
     unanswered_pick: Option<Pick>,
     quit_confirmed: bool,
@@ -218,6 +237,9 @@ impl App {
             untitled_recovery: storage_dir.map(|d| d.join("untitled.ron.recovery")),
             commands: Vec::new(),
             pending_pick: None,
+            file_dialog: None,
+            file_dialog_choice: FileDialogChoice::Auto,
+            native_unavailable: None,
             after_save_as: None,
             file_dialogs: true,
             unanswered_pick: None,
@@ -471,62 +493,159 @@ impl App {
         });
     }
 
+    /// Ask the user for a file: the desktop's dialog on a worker thread, or the built-in one
+    /// where the desktop has none, it failed, or the user prefers it.
     fn start_pick(&mut self, pick: Pick) {
         if !self.file_dialogs {
             // Headless (tests): the pick waits for `answer_pick`.
             self.unanswered_pick = Some(pick);
             return;
         }
-        let start_dir = self
-            .path
+        if self.pending_pick.is_some() || self.file_dialog.is_some() {
+            self.status = "A file dialog is already open.".into();
+            return;
+        }
+        let probe = match self.file_dialog_choice {
+            FileDialogChoice::Builtin => return self.open_builtin_dialog(pick, None),
+            FileDialogChoice::Native => false,
+            FileDialogChoice::Auto if self.settings.builtin_file_dialog => {
+                return self.open_builtin_dialog(pick, None);
+            }
+            FileDialogChoice::Auto => {
+                if let Some(why) = self.native_unavailable.clone() {
+                    return self.open_builtin_dialog(pick, Some(why));
+                }
+                true
+            }
+        };
+        let req = native_dialog::Request {
+            pick,
+            start_dir: self.pick_start_dir(),
+            file_name: self.pick_file_name(pick),
+            probe,
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = self.tasks.context();
+        let spawned = std::thread::Builder::new()
+            .name("crosscheck-pick".into())
+            .spawn(move || {
+                let _ = tx.send(native_dialog::run(&req));
+                if let Some(c) = ctx {
+                    c.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => self.pending_pick = Some((pick, rx)),
+            Err(e) => self.open_builtin_dialog(
+                pick,
+                Some(format!(
+                    "The desktop's file dialog could not be started ({e})"
+                )),
+            ),
+        }
+    }
+
+    /// Where a file dialog starts: the project's folder, else the last folder used, else home.
+    fn pick_start_dir(&self) -> Option<PathBuf> {
+        self.path
             .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf));
-        let file_name = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+            .and_then(|p| p.parent())
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| self.settings.recent_folders.first().cloned())
+    }
+
+    /// The name a save dialog offers.
+    fn pick_file_name(&self, pick: Pick) -> String {
+        let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
             || "crosscheck".to_owned(),
             |s| s.to_string_lossy().into_owned(),
         );
-        let (tx_cmd, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
-        let _ = std::thread::Builder::new()
-            .name("crosscheck-pick".into())
-            .spawn(move || {
-                let mut d = rfd::FileDialog::new();
-                if let Some(dir) = start_dir {
-                    d = d.set_directory(dir);
+        match pick {
+            Pick::SaveAs => format!("{stem}.ron"),
+            Pick::Export(k) => format!("{stem}.{}", k.extension()),
+            _ => String::new(),
+        }
+    }
+
+    /// Open the built-in dialog; `why` says why the desktop's is not used.
+    fn open_builtin_dialog(&mut self, pick: Pick, why: Option<String>) {
+        let dir = self
+            .pick_start_dir()
+            .or_else(std::env::home_dir)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("/"));
+        if let Some(why) = &why {
+            self.status = format!("Built-in file dialog: {why}.");
+        }
+        let note = why.map(|w| format!("Crosscheck shows its own file dialog: {w}."));
+        self.file_dialog = Some(file_dialog::FileDialog::new(
+            pick,
+            dir,
+            self.pick_file_name(pick),
+            note,
+        ));
+    }
+
+    /// The places the built-in dialog offers: home, the project's folder, recent folders.
+    fn file_dialog_places(&self) -> Vec<file_dialog::Place> {
+        let mut out: Vec<file_dialog::Place> = Vec::new();
+        let mut add = |name: String, dir: PathBuf| {
+            if !out.iter().any(|p| p.dir == dir) {
+                out.push(file_dialog::Place { name, dir });
+            }
+        };
+        if let Some(h) = std::env::home_dir() {
+            add("Home".into(), h);
+        }
+        if let Some(d) = self.path.as_ref().and_then(|p| p.parent()) {
+            add("Project folder".into(), d.to_path_buf());
+        }
+        for d in &self.settings.recent_folders {
+            let name = d.file_name().map_or_else(
+                || d.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            add(name, d.clone());
+        }
+        add("Root (/)".into(), PathBuf::from("/"));
+        out
+    }
+
+    /// What the built-in dialog asked for.
+    fn file_dialog_reply(&mut self, r: file_dialog::Reply) {
+        match r {
+            file_dialog::Reply::List { serial, dir } => {
+                self.tasks.spawn("list-folder", move || Done::Listed {
+                    serial,
+                    result: crate::folder::list(&dir, crate::folder::MAX_ENTRIES),
+                });
+            }
+            file_dialog::Reply::Chosen(paths) => {
+                if let Some(d) = self.file_dialog.take() {
+                    self.picked(d.pick, paths);
                 }
-                let paths: Vec<PathBuf> = match pick {
-                    Pick::Open => d
-                        .add_filter("Crosscheck project", &["ron"])
-                        .pick_file()
-                        .into_iter()
-                        .collect(),
-                    Pick::Merge => d
-                        .add_filter("Crosscheck project", &["ron"])
-                        .pick_file()
-                        .into_iter()
-                        .collect(),
-                    Pick::SaveAs => d
-                        .add_filter("Crosscheck project", &["ron"])
-                        .set_file_name(format!("{file_name}.ron"))
-                        .save_file()
-                        .into_iter()
-                        .collect(),
-                    Pick::Import => d
-                        .add_filter(
-                            "Articles",
-                            &["txt", "md", "markdown", "html", "htm", "json", "qdpx"],
-                        )
-                        .pick_files()
-                        .unwrap_or_default(),
-                    Pick::ImportFolder => d.pick_folder().into_iter().collect(),
-                    Pick::Export(k) => d
-                        .set_file_name(format!("{file_name}.{}", k.extension()))
-                        .save_file()
-                        .into_iter()
-                        .collect(),
-                };
-                let _ = tx_cmd.send(paths);
-            });
-        self.pending_pick = Some((pick, rx));
+            }
+            file_dialog::Reply::Cancelled => {
+                if let Some(d) = self.file_dialog.take() {
+                    self.picked(d.pick, Vec::new());
+                }
+            }
+        }
+    }
+
+    fn add_recent_folder(&mut self, pick: Pick, first: &Path) {
+        let dir = if pick == Pick::ImportFolder {
+            Some(first)
+        } else {
+            first.parent()
+        };
+        if let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            let d = d.to_path_buf();
+            self.settings.recent_folders.retain(|r| r != &d);
+            self.settings.recent_folders.insert(0, d);
+            self.settings.recent_folders.truncate(MAX_RECENT_FOLDERS);
+        }
     }
 
     fn apply(&mut self, c: Command) {
@@ -632,6 +751,14 @@ impl App {
                 self.settings.tab = t;
             }
             Command::ToggleTheme => self.settings.dark = !self.settings.dark,
+            Command::SetBuiltinFileDialog(on) => {
+                self.settings.builtin_file_dialog = on;
+                self.status = if on {
+                    "File dialogs: the built-in one, always.".into()
+                } else {
+                    "File dialogs: the desktop's, where it has one.".into()
+                };
+            }
             Command::CloseDialog => self.dialog = None,
             Command::Unsaved(answer) => {
                 let Some(Dialog::Unsaved(then)) = self.dialog.take() else {
@@ -829,6 +956,11 @@ impl App {
                 }
                 v.statements = Some((analysis, statements));
             }
+            Done::Listed { serial, result } => {
+                if let Some(d) = &mut self.file_dialog {
+                    d.listed(serial, result);
+                }
+            }
             Done::Exported { path, result } => match result {
                 Ok(()) => self.status = format!("Exported {}.", path.display()),
                 Err(e) => self.error("Could not export", e),
@@ -929,7 +1061,10 @@ impl App {
             self.theme_applied = Some(self.settings.dark);
         }
         self.poll_pick();
-        self.shortcuts(&ctx);
+        if self.file_dialog.is_none() {
+            // A file dialog keeps the keyboard: Ctrl+Z must not change the project behind it.
+            self.shortcuts(&ctx);
+        }
         self.handle_drops(&ctx);
         self.menu_bar(ui);
         self.status_bar(ui);
@@ -940,6 +1075,17 @@ impl App {
             Tab::Comparison => compare_ui::show(ui, self),
         });
         dialogs::show(&ctx, self);
+        if self.file_dialog.is_some() {
+            let places = self.file_dialog_places();
+            let replies = self
+                .file_dialog
+                .as_mut()
+                .map(|d| file_dialog::show(&ctx, d, &places))
+                .unwrap_or_default();
+            for r in replies {
+                self.file_dialog_reply(r);
+            }
+        }
         if !ctx.input(|i| i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,
@@ -956,7 +1102,13 @@ impl App {
             );
         }
         self.apply_pending();
-        if self.tasks.busy() || self.pending_pick.is_some() {
+        if self
+            .file_dialog
+            .as_ref()
+            .is_some_and(file_dialog::FileDialog::has_replies)
+        {
+            ctx.request_repaint();
+        } else if self.tasks.busy() || self.pending_pick.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
         } else if self.dirty() {
             ctx.request_repaint_after(AUTOSAVE_EVERY);
@@ -968,13 +1120,23 @@ impl App {
             return;
         };
         let pick = *pick;
-        let paths = match rx.try_recv() {
-            Ok(p) => p,
+        let outcome = match rx.try_recv() {
+            Ok(o) => o,
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                native_dialog::Outcome::Unavailable(
+                    "the desktop's file dialog stopped without an answer".into(),
+                )
+            }
         };
         self.pending_pick = None;
-        self.picked(pick, paths);
+        match outcome {
+            native_dialog::Outcome::Chosen(paths) => self.picked(pick, paths),
+            native_dialog::Outcome::Unavailable(why) => {
+                self.native_unavailable = Some(why.clone());
+                self.open_builtin_dialog(pick, Some(why));
+            }
+        }
     }
 
     /// Answer the file dialog the app is waiting for (headless use: tests, scripting).
@@ -990,6 +1152,7 @@ impl App {
             self.after_save_as = None;
             return;
         };
+        self.add_recent_folder(pick, &first);
         self.command(match pick {
             Pick::Open => Command::Open(first),
             Pick::SaveAs => Command::SaveAs(first),
@@ -1182,6 +1345,29 @@ impl App {
                     if ui.button(label).clicked() {
                         self.command(Command::ToggleTheme);
                     }
+                    ui.separator();
+                    let forced = self.file_dialog_choice != FileDialogChoice::Auto;
+                    let mut builtin = match self.file_dialog_choice {
+                        FileDialogChoice::Builtin => true,
+                        FileDialogChoice::Native => false,
+                        FileDialogChoice::Auto => self.settings.builtin_file_dialog,
+                    };
+                    let r = ui
+                        .add_enabled(
+                            !forced,
+                            egui::Checkbox::new(&mut builtin, "Use built-in file dialog"),
+                        )
+                        .on_hover_text(
+                            "Crosscheck's own file dialog instead of the desktop's. \
+                             Without this, it is used only where the desktop has none.",
+                        )
+                        .on_disabled_hover_text(format!(
+                            "Set by the environment variable {}",
+                            native_dialog::CHOICE_VAR
+                        ));
+                    if r.changed() {
+                        self.command(Command::SetBuiltinFileDialog(builtin));
+                    }
                 });
                 ui.separator();
                 for (t, name) in [
@@ -1295,6 +1481,7 @@ impl eframe::App for NativeApp {
 
 /// Open the window.
 pub fn run_native(path: Option<PathBuf>) -> anyhow::Result<()> {
+    native_dialog::install_logger();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Crosscheck")
@@ -1312,11 +1499,16 @@ pub fn run_native(path: Option<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
                 .unwrap_or_default();
             let dir = eframe::storage_dir("Crosscheck");
+            let choice_var = std::env::var(native_dialog::CHOICE_VAR).ok();
+            let choice = FileDialogChoice::parse(choice_var.as_deref()).unwrap_or_else(|e| {
+                eprintln!("crosscheck: {e}");
+                FileDialogChoice::Auto
+            });
             // Without a project on the command line, reopen the last one; the sample otherwise.
             let path = path.or_else(|| settings.recent.first().filter(|p| p.exists()).cloned());
-            Ok(Box::new(NativeApp {
-                app: App::new(path, settings, dir),
-            }))
+            let mut app = App::new(path, settings, dir);
+            app.file_dialog_choice = choice;
+            Ok(Box::new(NativeApp { app }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))

@@ -86,6 +86,11 @@ pub enum Done {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// A folder read for the built-in file dialog (`serial` names the request).
+    Listed {
+        serial: u64,
+        result: Result<crate::folder::Listing, crate::folder::FolderError>,
+    },
     Compared {
         /// The `analysis_serial` the comparisons were computed from.
         analysis: u64,
@@ -135,6 +140,11 @@ impl Tasks {
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
         }
+    }
+
+    /// The context tasks wake, once the first frame set it.
+    pub fn context(&self) -> Option<egui::Context> {
+        self.ctx.clone()
     }
 
     pub fn busy(&self) -> bool {

@@ -67,6 +67,12 @@ pub enum ImportError {
     Qdpx { path: PathBuf, message: String },
 }
 
+/// The file name extensions of what can be imported (without the dot): what [`format_of`]
+/// knows and REFI-QDA projects. A file without an extension is read as text too.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "qdpx",
+];
+
 /// The format a file name suggests, if any.
 pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path
@@ -346,6 +352,18 @@ fn outlet_for(url: Option<&str>, named: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_importable_extension_has_a_format_or_is_a_qdpx_project() {
+        for ext in ARTICLE_EXTENSIONS {
+            let name = format!("a.{}", ext.to_uppercase());
+            assert!(
+                format_of(Path::new(&name)).is_some() || *ext == "qdpx",
+                "{name} is offered by the file dialogs but not read"
+            );
+        }
+        assert!(format_of(Path::new("a.pdf")).is_none());
+    }
 
     #[test]
     fn front_matter_is_read() {
