@@ -385,3 +385,17 @@ fn ordinary_pages_are_still_extracted() {
         doc.lines
     );
 }
+
+/// Found by the `project_load` fuzz target: an unknown field whose value is followed by a line
+/// comment was written back with the comma inside the comment, so the saved file read back as
+/// a different project.
+#[test]
+fn an_unknown_field_followed_by_a_comment_saves_and_loads_back_the_same() {
+    let text = "(\n  format: 1,\n  written_by: \"crosscheck 0.1\",\n  notes_of_a_newer_version: {\n    \"k\": (a: 1, b: [\"x\"]),\n  } // kept by a hand edit, merge_conflicts: [],\n)\n";
+    let (p, _) = crosscheck::project::parse(text, Path::new("hand.ron")).unwrap();
+    assert!(p.extra.contains_key("notes_of_a_newer_version"), "{p:?}");
+    let saved = crosscheck::project::to_ron(&p);
+    let (again, _) = crosscheck::project::parse(&saved, Path::new("saved.ron"))
+        .unwrap_or_else(|e| panic!("{e}\n{saved}"));
+    assert_eq!(again, p, "{saved}");
+}

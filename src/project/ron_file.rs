@@ -154,7 +154,10 @@ struct ExtraOut<'a>(&'a str);
 
 impl Serialize for ExtraOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match RawValue::from_ron(self.0) {
+        // A value read with a line comment after it ("{…} // note") is RON only with the
+        // line's end: the comment ends there, not at the comma written after it.
+        let with_eol = format!("{}\n", self.0);
+        match RawValue::from_ron(self.0).or_else(|_| RawValue::from_ron(&with_eol)) {
             Ok(raw) => raw.serialize(s),
             Err(_) => s.serialize_str(self.0),
         }
