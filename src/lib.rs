@@ -11,6 +11,7 @@ pub mod cli;
 pub mod compare;
 pub mod export;
 pub mod folder;
+pub mod fuzzing;
 pub mod ingest;
 pub mod model;
 pub mod outlets;
