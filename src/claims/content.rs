@@ -92,14 +92,18 @@ const UNIT_NOUNS: &[&str] = &[
     "отряд",
 ];
 
-/// Whether the text after a cue word starts with a unit noun (after the rest of the word and
-/// one space).
+/// Whether the word after the cue word (after the rest of it and one space) starts with one
+/// of `nouns`.
+fn next_word_is(after: &str, nouns: &[&str]) -> bool {
+    after
+        .trim_start_matches(is_word_char)
+        .strip_prefix(' ')
+        .is_some_and(|rest| nouns.iter().any(|u| rest.starts_with(u)))
+}
+
+/// Whether a cue word is part of a unit's name ("assault brigade").
 fn names_a_unit(after: &str) -> bool {
-    let rest = after.trim_start_matches(is_word_char);
-    let Some(rest) = rest.strip_prefix(' ') else {
-        return false;
-    };
-    UNIT_NOUNS.iter().any(|u| rest.starts_with(u))
+    next_word_is(after, UNIT_NOUNS)
 }
 
 /// Nouns of organisations: "X-controlled" before one describes it, not a place.
@@ -124,14 +128,7 @@ const BODY_NOUNS: &[&str] = &[
 /// Whether a cue word is the second half of a compound adjective ("Kremlin-controlled")
 /// before an organisation noun.
 fn describes_a_body(before: &str, after: &str) -> bool {
-    if !before.ends_with('-') {
-        return false;
-    }
-    let rest = after.trim_start_matches(is_word_char);
-    let Some(rest) = rest.strip_prefix(' ') else {
-        return false;
-    };
-    BODY_NOUNS.iter().any(|u| rest.starts_with(u))
+    before.ends_with('-') && next_word_is(after, BODY_NOUNS)
 }
 
 /// Sentences about the reporting, not the war ("The Kremlin declined to comment").
