@@ -335,6 +335,9 @@ fn the_reports_doubt_about_a_relayed_claim_is_a_position() {
     );
     assert_eq!(v[0].verdict, Verdict::Disputed, "{}", v[0].reason);
     assert!(v[0].positions[&Camp::Isw].implied);
+    // The doubt is ISW's own: the relayed claim's weakness is not ISW's.
+    assert!(!v[0].positions[&Camp::Isw].weak, "{}", v[0].reason);
+    assert!(v[0].positions[&Camp::RussianMilblogger].weak);
 }
 
 #[test]

@@ -844,10 +844,13 @@ fn camp_position(
     } else {
         0.0
     };
+    // An implied doubt is the report's own, not the relayed claim it answers: that claim's
+    // hedging, relay and verification are not the doubt's.
     let weak = positioned.iter().all(|m| {
-        m.claim.hedged
-            || !m.claim.relayed_by.is_empty()
-            || m.claim.verification == Verification::Unverified
+        !m.implied
+            && (m.claim.hedged
+                || !m.claim.relayed_by.is_empty()
+                || m.claim.verification == Verification::Unverified)
     });
     let weak_reason = if weak {
         let every = |f: &dyn Fn(&Claim) -> bool| positioned.iter().all(|m| f(m.claim));
