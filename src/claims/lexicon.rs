@@ -111,14 +111,9 @@ impl Lexicon {
         }
     }
 
-    /// Whole-word hits in `text` (matched case-insensitively).
+    /// Whole-word hits in `text` (matched case-insensitively), at `text`'s byte positions.
     pub fn hits(&self, text: &str) -> Vec<Hit> {
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            // Lower-casing changed byte lengths (rare letters): match on the lower-case text only.
-            return self.hits_in(&lower, &lower);
-        }
-        self.hits_in(&lower, text)
+        self.hits_in(&lower_in_place(text), text)
     }
 
     fn hits_in(&self, lower: &str, _orig: &str) -> Vec<Hit> {
@@ -170,4 +165,20 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// `text` lower-cased letter by letter where that keeps each letter's byte length (every
+/// letter of English, Ukrainian and Russian), so that byte positions in the result are those
+/// of `text`; the rare letters whose lower case is longer or shorter ("Ⱥ", "İ") stay as they
+/// are.
+pub fn lower_in_place(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
+            _ => out.push(c),
+        }
+    }
+    out
 }

@@ -1811,7 +1811,9 @@ pub fn extract(a: &Article, an: &ArticleAnalysis, p: &Project) -> Vec<Claim> {
             } else {
                 quote_count % 2 == 1
             };
-            let lower = sent.to_lowercase();
+            // Byte positions in `lower` are those of `sent` (spans, cues and names are found
+            // in one and cut from the other).
+            let lower = lexicon::lower_in_place(sent);
             let attr = attribute(sent, &lower, &mut ctx);
             // A heading is a claim only when it says who claims it ("Генштаб ВСУ: атаки
             // отбиты", "DeepState: russians entered Kupiansk", "... — Putin").
